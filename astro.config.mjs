@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import tailwindcss from '@tailwindcss/vite';
+
+// Deployment settings come from the environment so one checkout can build several sites.
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base: process.env.BASE_PATH || '/',
+  outDir: process.env.OUT_DIR || './dist',
+  integrations: [mdx()],
+  vite: { plugins: [tailwindcss()] },
+});

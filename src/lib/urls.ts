@@ -1,0 +1,64 @@
+import { toolSlug } from './tools.ts';
+
+/** Joins the site base (e.g. `/` or `/catalog/`) and a site-relative path without doubling slashes. */
+export function joinBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  const trimmedPath = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmedBase}${trimmedPath}`;
+}
+
+/** URL builders for every page of the site, bound to one base path. */
+export function createUrls(base: string) {
+  const at = (path: string) => joinBase(base, path);
+  return {
+    /** Home page: all categories. */
+    home: () => at('/'),
+    /** A category's agent list. */
+    category: (id: string) => at(`/categories/${id}/`),
+    /** An agent's page. */
+    agent: (slug: string) => at(`/agents/${slug}/`),
+    /** An agent's raw definition, byte-equal to its source file. */
+    raw: (slug: string) => at(`/agents/${slug}.md`),
+    /** The tool index. */
+    tools: () => at('/tools/'),
+    /** Agents that use one tool. */
+    tool: (name: string) => at(`/tools/${toolSlug(name)}/`),
+    /** Files that did not load and every other finding, per source. */
+    diagnostics: () => at('/diagnostics/'),
+    /** How to install and use agents. */
+    about: () => at('/about/'),
+    /** A static asset under public/. */
+    asset: (path: string) => at(path),
+  };
+}
+
+/** The URL builders' type. */
+export type Urls = ReturnType<typeof createUrls>;
+
+/**
+ * A file name that is safe to put in a shell command and a download attribute: the agent name
+ * when it is plain, the slug otherwise (names come from untrusted files).
+ */
+export function safeFileName(name: string, slug: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? `${name}.md` : `${slug}.md`;
+}
+
+/** Quotes a string for a POSIX shell with single quotes. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** One-line shell commands that install an agent file for a project and for the user. */
+export function installCommands(rawUrl: string, fileName: string): { project: string; user: string } {
+  const url = shellQuote(rawUrl);
+  return {
+    project: `mkdir -p .claude/agents && curl -fsSL ${url} -o .claude/agents/${fileName}`,
+    user: `mkdir -p ~/.claude/agents && curl -fsSL ${url} -o ~/.claude/agents/${fileName}`,
+  };
+}
+
+/** A "view source" link for a file, when the source names its repository. */
+export function sourceFileUrl(repository: string | undefined, relPath: string): string | undefined {
+  if (!repository) return undefined;
+  return `${repository}/${relPath.split('/').map(encodeURIComponent).join('/')}`;
+}
