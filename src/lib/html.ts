@@ -47,6 +47,10 @@ const untrustedMarkdown = new Marked({
       const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
       return `<a href="${escapeHtml(href)}"${titleAttr} rel="nofollow noopener">${text}</a>`;
     },
+    // Task-list checkboxes would be unlabelled form controls; a prompt's checklist is text.
+    checkbox({ checked }: Tokens.Checkbox): string {
+      return checked ? '<span role="img" aria-label="done">☑</span> ' : '<span role="img" aria-label="to do">☐</span> ';
+    },
     // Images in untrusted prompts would load third-party content; show them as links.
     image({ href, text }: Tokens.Image): string {
       const label = escapeHtml(text || href);

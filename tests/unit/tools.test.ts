@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { classifyTool, normaliseTools, splitToolString, toolSlug, isMalformedMcpName } from '../../src/lib/tools.ts';
+
+describe('normaliseTools', () => {
+  test.each([
+    ['Read, Write, Bash', ['Read', 'Write', 'Bash']],
+    [['Glob', 'mcp__github__get_issue'], ['Glob', 'mcp__github__get_issue']],
+    ['Read, Read, Grep', ['Read', 'Grep']],
+    ['Agent(worker, researcher), Bash(npm run *)', ['Agent(worker, researcher)', 'Bash(npm run *)']],
+    [['Read, Grep', 'Bash'], ['Read', 'Grep', 'Bash']],
+    ['', []],
+    [[], []],
+  ])('normaliseTools(%j) lists %j', (input, expected) => expect(normaliseTools(input).tools.map((t) => t.raw)).toEqual(expected));
+
+  test.each([[undefined], [null]])('an absent field (%j) inherits all tools', (input) => {
+    expect(normaliseTools(input)).toMatchObject({ inheritsAll: true, tools: [] });
+  });
+
+  test('an empty list is not the same as an absent field', () => expect(normaliseTools([]).inheritsAll).toBe(false));
+  test('duplicates are remembered', () => expect(normaliseTools('Read, Read').duplicates).toEqual(['Read']));
+  test('entries that are not text are kept as invalid', () => expect(normaliseTools(['Read', 3, { a: 1 }]).invalid).toEqual(['3', '{"a":1}']));
+});
+
+describe('classifyTool', () => {
+  test.each([
+    ['Read', { name: 'Read', kind: 'builtin' }],
+    ['Bash(npm run *)', { name: 'Bash', kind: 'builtin', rule: 'npm run *' }],
+    ['WebFetch(domain:example.com)', { name: 'WebFetch', kind: 'builtin', rule: 'domain:example.com' }],
+    ['Task', { kind: 'legacy', replacement: 'Agent' }],
+    ['MultiEdit', { kind: 'legacy', replacement: 'Edit' }],
+    ['mcp__github__get_issue', { kind: 'mcp', mcpServer: 'github', mcpTool: 'get_issue' }],
+    ['mcp__github__*', { kind: 'mcp', mcpServer: 'github', mcpTool: '*' }],
+    ['mcp__github', { kind: 'mcp', mcpServer: 'github' }],
+    ['mcp__plugin_acme_db__query', { kind: 'mcp', mcpServer: 'plugin_acme_db', mcpTool: 'query' }],
+    ['mcp__context7__resolve-library-id', { kind: 'mcp', mcpServer: 'context7' }],
+    ['edit/editFiles', { kind: 'unknown' }],
+    ['pytest', { kind: 'unknown' }],
+    ['read', { kind: 'unknown' }],
+  ])('classifyTool(%j)', (raw, expected) => expect(classifyTool(raw)).toMatchObject(expected));
+
+  test.each([
+    ['mcp_github_get_issue', true],
+    ['mcp__', true],
+    ['mcp__github__get_issue', false],
+    ['Read', false],
+  ])('isMalformedMcpName(%j) is %s', (raw, expected) => expect(isMalformedMcpName(classifyTool(raw))).toBe(expected));
+});
+
+test.each([
+  ['a, b', ['a', 'b']],
+  ['Agent(a, b), c', ['Agent(a, b)', 'c']],
+  [' , a ,', ['a']],
+])('splitToolString(%j)', (input, expected) => expect(splitToolString(input)).toEqual(expected));
+
+test.each([
+  ['Bash', 'bash'],
+  ['mcp__github__get_issue', 'mcp__github__get_issue'],
+  ['edit/editFiles', 'edit-editfiles'],
+])('toolSlug(%j)', (name, slug) => expect(toolSlug(name)).toBe(slug));
