@@ -1,0 +1,116 @@
+/**
+ * Build benchmark: builds the default catalogue and synthetic catalogues of growing size, and prints
+ * wall time, peak memory, dist size and the bytes one agent page costs a visitor.
+ *
+ *   npm run bench                  # default catalogue, 1,000 and 10,000 synthetic agents
+ *   npm run bench -- 100 1000      # other sizes
+ *   npm run bench -- --corpora     # also the 7 shared corpora together
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
+
+interface BuildFigures {
+  label: string;
+  agents: number;
+  seconds: number;
+  peakMiB: number;
+  distMiB: number;
+  files: number;
+  page: PageWeight;
+}
+
+interface PageWeight {
+  path: string;
+  html: [number, number];
+  css: [number, number];
+  js: [number, number];
+}
+
+const root = process.cwd();
+const astroBin = path.join(root, 'node_modules/astro/bin/astro.mjs');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+function sizes(text: string | Buffer): [number, number] {
+  const buffer = typeof text === 'string' ? Buffer.from(text) : text;
+  return [buffer.length, gzipSync(buffer).length];
+}
+
+/** Bytes a visitor downloads for one agent page: the HTML, its stylesheets and its scripts (inline or linked). */
+export function pageWeight(outDir: string, pagePath: string): PageWeight {
+  const html = readFileSync(path.join(outDir, pagePath), 'utf8');
+  const local = (href: string) => path.join(outDir, href.replace(/^\/+/, '').replace(/^.*?_astro\//, '_astro/'));
+  const cssFiles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(local(m[1]!)));
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
+  const jsFiles = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => readFileSync(local(m[1]!)));
+  const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+  const sum = (parts: Buffer[]) => sizes(Buffer.concat(parts));
+  return {
+    path: pagePath,
+    html: sizes(html),
+    css: sum([...cssFiles, Buffer.from(inlineCss)]),
+    js: sum([...jsFiles, Buffer.from(inlineJs)]),
+  };
+}
+
+function build(label: string, agentsDir: string | undefined, agents: number): BuildFigures {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'));
+  const rssFile = path.join(outDir, '.max-rss');
+  const env = { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) };
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), astroBin, 'build'], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stdout}\n${result.stderr}`);
+  const files = walk(outDir).filter((f) => !f.endsWith('.max-rss'));
+  const distBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+  return {
+    label,
+    agents,
+    seconds,
+    peakMiB: Number(readFileSync(rssFile, 'utf8')) / 2 ** 20,
+    distMiB: distBytes / 2 ** 20,
+    files: files.length,
+    page: pageWeight(outDir, `agents/${firstAgent}/index.html`),
+  };
+}
+
+function kb([raw, gz]: [number, number]): string {
+  return `${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzip)`;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const withCorpora = args.includes('--corpora');
+  const counts = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const sizesToRun = counts.length > 0 ? counts : [1000, 10000];
+  const runs: BuildFigures[] = [];
+  const countFiles = (dir: string) => walk(dir).filter((f) => f.endsWith('.md')).length;
+  runs.push(build('default catalogue', undefined, countFiles('content/agents')));
+  if (withCorpora && existsSync(CORPORA_DIR)) {
+    const dirs = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
+    runs.push(build('7 shared corpora', dirs, countFiles(CORPORA_DIR) - 7));
+  }
+  for (const count of sizesToRun) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
+    writeSyntheticCatalogue(count, dir);
+    runs.push(build(`${count} synthetic agents`, dir, count));
+  }
+  console.log('\n| build | agents | wall time | peak memory | dist size | files | ms per agent |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of runs) {
+    console.log(`| ${r.label} | ${r.agents} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.distMiB.toFixed(1)} MiB | ${r.files} | ${((r.seconds * 1000) / r.agents).toFixed(1)} |`);
+  }
+  console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
+  for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);
+}
+
+main();
