@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 const sites = {
   default: { port: 4321, outDir: 'dist', base: '/' },
   fixtures: { port: 4323, outDir: '.cache/sites/fixtures', base: '/catalog/' },
+  corpora: { port: 4322, outDir: '.cache/sites/corpora', base: '/' },
 } as const;
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -186,7 +186,8 @@ export function placeFile(relPath: string, frontmatterCategory: unknown): { cate
   return { categoryId: categoryIdFromFolder(folder), subPath: dirs.slice(1), folder };
 }
 
-interface FileRead {
+/** A file's text and what decoding it found. */
+export interface FileRead {
   text: string;
   bytes: number;
   validUtf8: boolean;
@@ -212,8 +213,13 @@ const SHOWN_ELSEWHERE = new Set(['name', 'description', 'tools', 'model', 'skill
 /** Reads, parses, normalises and checks one agent file. Never throws for bad content. */
 export function readAgentFile(source: SourceConfig, relPath: string): FileOutcome {
   const absPath = path.join(source.absDir, relPath);
+  return analyseAgentText(source, relPath, readText(absPath));
+}
+
+/** Parses, normalises and checks the text of one agent file (no I/O, so tests can pass text directly). */
+export function analyseAgentText(source: Pick<SourceConfig, 'id' | 'dir' | 'absDir'>, relPath: string, { text, bytes, validUtf8 }: FileRead): FileOutcome {
+  const absPath = path.join(source.absDir, relPath);
   const displayPath = path.join(source.dir, relPath).split(path.sep).join('/');
-  const { text, bytes, validUtf8 } = readText(absPath);
   const file: FileFacts = { relPath, displayPath, absPath, bytes, ...lineFacts(text) };
   const parsed = parseFrontmatter(text);
   const findings = frontmatterFindings(parsed, displayPath);

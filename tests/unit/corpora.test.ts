@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import yaml from 'js-yaml';
+import { allDiagnostics, scanSources } from '../../src/lib/scan.ts';
+import { sourceFromDir } from '../../src/lib/sources.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const corporaDir = path.resolve(root, '../shared/corpora');
+const corpora = readdirSync(corporaDir).sort();
+const scan = scanSources(corpora.map((dir) => sourceFromDir(path.join(corporaDir, dir), root)));
+
+/** An oracle independent of the parser: does the file's first `---` block have non-empty name and description lines? */
+function hasNameAndDescription(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim() !== '');
+  if (lines[start]?.trim() !== '---') return false;
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '---');
+  const block = lines.slice(start + 1, end).map((l) => l.trim());
+  return block.some((l) => /^name:\s*\S/.test(l)) && block.some((l) => /^description:\s*\S/.test(l));
+}
+
+function agentFilesOf(dir: string, rel = ''): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return agentFilesOf(dir, r);
+    return e.name.endsWith('.md') && e.name !== 'SOURCE.md' && e.name !== 'README.md' ? [r] : [];
+  });
+}
+
+describe('the 7 shared corpora built together', () => {
+  test('has the expected 1,237 agent files', () => {
+    expect(scan.summaries.reduce((n, s) => n + s.agentFiles, 0)).toBe(1237);
+  });
+
+  test.each(corpora)('%s: every file is a page or a diagnostic, and pages are exactly the files with a name and description', (corpus) => {
+    const summary = scan.summaries.find((s) => s.source.id === corpus)!;
+    const files = agentFilesOf(path.join(corporaDir, corpus));
+    const readable = files.filter((f) => hasNameAndDescription(readFileSync(path.join(corporaDir, corpus, f), 'utf8')));
+    const pages = scan.agents.filter((a) => a.sourceId === corpus).map((a) => a.file.relPath);
+    const skipped = scan.skipped.filter((s) => s.sourceId === corpus);
+    expect(summary.agentFiles).toBe(files.length);
+    expect(pages.sort()).toEqual(readable.sort());
+    expect(skipped.map((s) => s.file.relPath).sort()).toEqual(files.filter((f) => !readable.includes(f)).sort());
+    for (const file of skipped) {
+      expect(file.findings.some((f) => f.severity === 'error' && ['name-missing', 'description-missing'].includes(f.rule))).toBe(true);
+    }
+  });
+
+  test('every collided name gets distinct slugs that link to each other', () => {
+    const byName = new Map<string, string[]>();
+    for (const agent of scan.agents) byName.set(agent.name, [...(byName.get(agent.name) ?? []), agent.slug]);
+    const collided = [...byName].filter(([, slugs]) => slugs.length > 1);
+    expect(collided.length).toBeGreaterThan(100);
+    expect(new Set(scan.agents.map((a) => a.slug)).size).toBe(scan.agents.length);
+    for (const [name, slugs] of collided) {
+      for (const agent of scan.agents.filter((a) => a.name === name)) {
+        expect(agent.twins.sort()).toEqual(slugs.filter((s) => s !== agent.slug).sort());
+      }
+    }
+  });
+
+  test('every diagnostic names a file, a line, a rule, a severity and a message', () => {
+    for (const d of allDiagnostics(scan)) {
+      expect(d.file).toMatch(/\.md$/);
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.rule).toMatch(/^[a-z-]+$/);
+      expect(['error', 'warning', 'info']).toContain(d.severity);
+      expect(d.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  test('files that Claude Code skips are exactly those strict YAML rejects or that lack a name or description', () => {
+    // Independent of our parser: js-yaml on a frontmatter block that must start on the first line.
+    const claudeSkips = (text: string) => {
+      const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
+      if (!match) return true;
+      try {
+        const data = yaml.load(match[1]!) as Record<string, unknown> | null;
+        return !data?.['name'] || !data['description'];
+      } catch {
+        return true;
+      }
+    };
+    const rejected = new Set(
+      [...scan.agents.map((a) => a.file), ...scan.skipped.map((s) => s.file)].filter((f) => claudeSkips(readFileSync(f.absPath, 'utf8'))).map((f) => f.displayPath),
+    );
+    const skippedByClaude = new Set([
+      ...scan.agents.filter((a) => a.verdict === 'skipped').map((a) => a.file.displayPath),
+      ...scan.skipped.map((s) => s.file.displayPath),
+    ]);
+    expect([...skippedByClaude].sort()).toEqual([...rejected].sort());
+  });
+});

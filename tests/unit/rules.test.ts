@@ -1,0 +1,502 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseAgentText, scanSources, type ScanResult } from '../../src/lib/scan.ts';
+import { RULES, diagnostic, verdictOf, type Diagnostic, type RuleId, type Severity, type Verdict } from '../../src/lib/rules.ts';
+import { normaliseTools } from '../../src/lib/tools.ts';
+import { permissionProfile, type PermissionProfile } from '../../src/lib/profile.ts';
+
+const source = { id: 't', dir: 'agents', absDir: '/tmp/agents' };
+
+/** Every file text of every table, so the last tests can check hints and severities against RULES. */
+const corpus: [text: string, validUtf8: boolean][] = [];
+/** Rules that have a table below; checked against RULES at the end. */
+const covered = new Set<RuleId>();
+
+function outcomeOf(text: string, validUtf8 = true) {
+  return analyseAgentText(source, 'x/a.md', { text, bytes: Buffer.byteLength(text), validUtf8 });
+}
+
+function findingsOf(text: string, validUtf8 = true): Diagnostic[] {
+  const o = outcomeOf(text, validUtf8);
+  return o.kind === 'agent' ? o.agent.findings : o.skipped.findings;
+}
+
+const rulesOf = (text: string, validUtf8 = true) => findingsOf(text, validUtf8).map((d) => d.rule);
+
+/** A file whose frontmatter holds exactly these lines (the first of them is on line 2). */
+const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\nYou are a helpful agent.\n`;
+
+/** A loadable agent with extra frontmatter lines, the first of them on line 4. */
+const agent = (...extra: string[]) => fm('name: good-agent', 'description: Use when things need doing.', ...extra);
+
+/** [label, file text, line the finding must be on, or null when the rule must not fire]. */
+type Case = [label: string, text: string, line: number | null];
+
+/** Registers a table of cases for one rule. */
+function ruleTable(rule: RuleId, cases: Case[]) {
+  covered.add(rule);
+  corpus.push(...cases.map(([, text]): [string, boolean] => [text, true]));
+  test.each(cases)('%s', (_label, text, line) => {
+    const lines = findingsOf(text)
+      .filter((d) => d.rule === rule)
+      .map((d) => d.line);
+    if (line === null) expect(lines).toEqual([]);
+    else expect(lines).toContain(line);
+  });
+}
+
+function messagesFor(text: string, rule: RuleId): string[] {
+  return findingsOf(text)
+    .filter((d) => d.rule === rule)
+    .map((d) => d.message);
+}
+
+describe('a clean agent', () => {
+  test.each([
+    ['minimal', agent()],
+    ['tools, model and tags', agent('tools: Read, Grep, Glob', 'model: sonnet', 'tags: [review, docs]')],
+    ['every standard field', agent('model: inherit', 'maxTurns: 5', 'skills: [a]', 'background: true', 'effort: high', 'isolation: worktree', 'color: blue', 'memory: project', 'initialPrompt: Go', 'disallowedTools: Bash')],
+  ])('%s has no findings', (_label, text) => {
+    expect(findingsOf(text)).toEqual([]);
+    const o = outcomeOf(text);
+    expect(o.kind === 'agent' ? o.agent.verdict : 'skipped').toBe('clean');
+  });
+});
+
+describe('frontmatter-missing', () => {
+  ruleTable('frontmatter-missing', [
+    ['plain Markdown', '# Title\n\nSome text.\n', 1],
+    ['empty file', '', 1],
+    ['no closing delimiter', '---\nname: a\ndescription: d\n', 1],
+    ['heading before the block', '# Title\n---\nname: a\ndescription: d\n---\n', 1],
+    ['frontmatter at the top', agent(), null],
+    ['frontmatter after a BOM', `\uFEFF${agent()}`, null],
+    ['CRLF line endings', agent().replace(/\n/g, '\r\n'), null],
+  ]);
+
+  test('the file is skipped, and also reported as lacking name and description', () => {
+    const o = outcomeOf('# Title\n');
+    expect(o.kind).toBe('skipped');
+    expect(rulesOf('# Title\n')).toEqual(['frontmatter-missing', 'name-missing', 'description-missing']);
+  });
+});
+
+describe('frontmatter-displaced', () => {
+  ruleTable('frontmatter-displaced', [
+    ['indented block', '  ---\n  name: a\n  description: d\n  ---\nBody\n', 1],
+    ['indented block after a blank line', '\n    ---\n    name: a\n    description: d\n    ---\n', 2],
+    ['one leading blank line', `\n${agent()}`, 2],
+    ['two leading blank lines', `\n\n${agent()}`, 3],
+    ['block on the first line', agent(), null],
+    ['blank lines after the block', `${agent()}\n\n`, null],
+  ]);
+
+  test.each([
+    ['  ---\n  name: a\n  description: d\n  ---\n', /indented/],
+    [`\n${agent()}`, /Blank lines/],
+  ])('the message says why (%j)', (text, pattern) => expect(messagesFor(text, 'frontmatter-displaced')).toEqual([expect.stringMatching(pattern)]));
+
+  test('the fields are still recovered', () => {
+    const o = outcomeOf('  ---\n  name: a\n  description: d\n  ---\n');
+    expect(o.kind === 'agent' ? [o.agent.name, o.agent.strictParse] : undefined).toEqual(['a', false]);
+  });
+});
+
+describe('yaml-invalid', () => {
+  ruleTable('yaml-invalid', [
+    ['unquoted ": " in description', fm('name: a', 'description: Use when: things break'), 3],
+    ['value starting with *', fm('name: a', 'description: *bold* claims'), 3],
+    ['error further down', agent('model: sonnet', 'tools: Read: Grep'), 5],
+    ['after a leading blank line', `\n${fm('name: a', 'description: Use when: things break')}`, 4],
+    ['quoted colon', fm('name: a', 'description: "Use when: things break"'), null],
+    ['quoted star', fm('name: a', "description: '*bold* claims'"), null],
+    ['colon without a space', fm('name: a', 'description: see https://example.com'), null],
+  ]);
+
+  test('the fields are recovered leniently, so no name or description is reported missing', () => {
+    const text = fm('name: a', 'description: Use when: things break');
+    expect(rulesOf(text)).toEqual(['yaml-invalid']);
+    const o = outcomeOf(text);
+    expect(o.kind === 'agent' ? [o.agent.description, o.agent.strictParse] : undefined).toEqual(['Use when: things break', false]);
+  });
+});
+
+describe('name-missing', () => {
+  ruleTable('name-missing', [
+    ['no name key (points at the opening ---)', fm('description: d'), 1],
+    ['empty name', fm('name: ""', 'description: d'), 2],
+    ['null name', fm('name:', 'description: d'), 2],
+    ['blank name', fm('name: "   "', 'description: d'), 2],
+    ['no frontmatter', '# Title\n', 1],
+    ['name present', agent(), null],
+    ['numeric name still counts as present', fm('name: 7', 'description: d'), null],
+  ]);
+
+  test('a file without a name is skipped', () => expect(outcomeOf(fm('description: d')).kind).toBe('skipped'));
+});
+
+describe('description-missing', () => {
+  ruleTable('description-missing', [
+    ['no description key', fm('name: a'), 1],
+    ['empty description', fm('name: a', 'description: ""'), 3],
+    ['null description', fm('name: a', 'description:'), 3],
+    ['no frontmatter', '# Title\n', 1],
+    ['description present', agent(), null],
+    ['block scalar description', fm('name: a', 'description: |', '  Use when', '  things break'), null],
+  ]);
+
+  test('a file without a description is skipped', () => expect(outcomeOf(fm('name: a')).kind).toBe('skipped'));
+});
+
+describe('name-reserved', () => {
+  ruleTable('name-reserved', [
+    ['colon (plugin scope)', fm('name: a:b', 'description: d'), 2],
+    ['quoted colon', fm('name: "plugin:agent"', 'description: d'), 2],
+    ['leading hyphen', fm('name: -lead', 'description: d'), 2],
+    ['leading hyphen and capitals', fm('name: -Lead', 'description: d'), 2],
+    ['hyphen inside', fm('name: team-lead', 'description: d'), null],
+    ['trailing hyphen', fm('name: lead-', 'description: d'), null],
+  ]);
+
+  test.each([
+    ['a:b', /contains `:`/],
+    ['-lead', /starts with `-`/],
+  ])('the message for %j says why', (name, pattern) =>
+    expect(messagesFor(fm(`name: ${name}`, 'description: d'), 'name-reserved')).toEqual([expect.stringMatching(pattern)]),
+  );
+
+  test('a reserved name is not also reported as badly formatted', () => expect(rulesOf(fm('name: -Lead', 'description: d'))).not.toContain('name-format'));
+});
+
+describe('name-format', () => {
+  ruleTable('name-format', [
+    ['PascalCase', fm('name: CSharpExpert', 'description: d'), 2],
+    ['underscore', fm('name: my_agent', 'description: d'), 2],
+    ['space', fm('name: my agent', 'description: d'), 2],
+    ['dot', fm('name: agent.v2', 'description: d'), 2],
+    ['lowercase, digits and hyphens', fm('name: good-name-2', 'description: d'), null],
+    ['single letter', fm('name: a', 'description: d'), null],
+    ['starts with a digit', fm('name: 9lives', 'description: d'), null],
+  ]);
+});
+
+describe('tools-unknown', () => {
+  ruleTable('tools-unknown', [
+    ['VS Code tool name', agent('tools: edit/editFiles'), 4],
+    ['made-up tool', agent('tools: Read, pytest'), 4],
+    ['wrong case', agent('tools: read'), 4],
+    ['in a YAML list', agent('tools:', '  - Read', '  - pytest'), 4],
+    ['built-in tools', agent('tools: Read, Grep, Glob, Bash'), null],
+    ['tool with a permission rule', agent('tools: Bash(npm run *), Agent(worker, researcher)'), null],
+    ['MCP tools', agent('tools: mcp__github__get_issue, mcp__github__*, mcp__slack'), null],
+    ['legacy name is reported as legacy, not unknown', agent('tools: Task'), null],
+    ['malformed MCP name is reported as malformed, not unknown', agent('tools: mcp_github_x'), null],
+  ]);
+
+  test('one finding per unknown tool', () => expect(messagesFor(agent('tools: foo, Read, bar'), 'tools-unknown')).toHaveLength(2));
+});
+
+describe('tools-legacy', () => {
+  ruleTable('tools-legacy', [
+    ['Task', agent('tools: Task'), 4],
+    ['MultiEdit', agent('tools: Read, MultiEdit'), 4],
+    ['LS', agent('tools: [LS]'), 4],
+    ['Task with a rule', agent('tools: Task(worker)'), 4],
+    ['Agent (the current name)', agent('tools: Agent'), null],
+    ['Edit', agent('tools: Edit'), null],
+    ['TaskOutput', agent('tools: TaskOutput'), null],
+  ]);
+
+  test.each([
+    ['Task', 'Agent'],
+    ['MultiEdit', 'Edit'],
+    ['KillShell', 'TaskStop'],
+  ])('the message for %s names %s', (old, now) =>
+    expect(messagesFor(agent(`tools: ${old}`), 'tools-legacy')).toEqual([expect.stringContaining(`\`${now}\``)]),
+  );
+});
+
+describe('tools-duplicate', () => {
+  ruleTable('tools-duplicate', [
+    ['comma-separated', agent('tools: Read, Grep, Read'), 4],
+    ['YAML list', agent('tools: [Read, Grep, Read]'), 4],
+    ['across list items', agent('tools:', '  - Read, Grep', '  - Grep'), 4],
+    ['no repeats', agent('tools: Read, Grep'), null],
+    ['names differ in case', agent('tools: Read, read'), null],
+  ]);
+
+  test('a tool listed three times is one finding', () => expect(messagesFor(agent('tools: Read, Read, Read'), 'tools-duplicate')).toHaveLength(1));
+});
+
+describe('tools-mcp-malformed', () => {
+  ruleTable('tools-mcp-malformed', [
+    ['single underscores', agent('tools: mcp_github_x'), 4],
+    ['prefix only', agent('tools: mcp__'), 4],
+    ['server ending in _', agent('tools: mcp__github_'), 4],
+    ['upper case prefix', agent('tools: MCP_github'), 4],
+    ['tool on a server', agent('tools: mcp__github__get_issue'), null],
+    ['server wildcard', agent('tools: mcp__github__*'), null],
+    ['whole server', agent('tools: mcp__github'), null],
+  ]);
+});
+
+describe('tools-empty', () => {
+  ruleTable('tools-empty', [
+    ['empty list', agent('tools: []'), 4],
+    ['empty string', agent('tools: ""'), 4],
+    ['only commas', agent('tools: " , "'), 4],
+    ['absent (inherits all tools)', agent(), null],
+    ['null (inherits all tools)', agent('tools:'), null],
+    ['one tool', agent('tools: Read'), null],
+    ['only entries that are not text', agent('tools: [3]'), null],
+  ]);
+});
+
+describe('tools-invalid-entry', () => {
+  ruleTable('tools-invalid-entry', [
+    ['number in a list', agent('tools: [3]'), 4],
+    ['scalar number', agent('tools: 3'), 4],
+    ['mapping in a list', agent('tools: [Read, {a: 1}]'), 4],
+    ['strings', agent('tools: [Read, Grep]'), null],
+    ['comma-separated string', agent('tools: Read, Grep'), null],
+  ]);
+
+  test('the message shows the entry as JSON', () =>
+    expect(messagesFor(agent('tools: [Read, {a: 1}]'), 'tools-invalid-entry')).toEqual([expect.stringContaining('{"a":1}')]),
+  );
+});
+
+describe('model-invalid', () => {
+  ruleTable('model-invalid', [
+    ['display name', agent('model: Claude Sonnet 4.5'), 4],
+    ['another vendor', agent('model: gpt-4'), 4],
+    ['alias with a version', agent('model: sonnet-4'), 4],
+    ['capitalised inherit', agent('model: Inherit'), 4],
+    ['alias', agent('model: sonnet'), null],
+    ['opus', agent('model: opus'), null],
+    ['full id', agent('model: claude-sonnet-4-5-20250929'), null],
+    ['older full id', agent('model: claude-3-5-haiku-20241022'), null],
+    ['inherit', agent('model: inherit'), null],
+    ['absent', agent(), null],
+    ['null', agent('model:'), null],
+  ]);
+
+  test.each([
+    ['Claude Sonnet 4.5', /display name/],
+    ['gpt-4', /not a known model/],
+  ])('the message for %j says why', (model, pattern) =>
+    expect(messagesFor(agent(`model: ${model}`), 'model-invalid')).toEqual([expect.stringMatching(pattern)]),
+  );
+});
+
+describe('field-invalid-value', () => {
+  ruleTable('field-invalid-value', [
+    ['permissionMode', agent('permissionMode: sudo'), 4],
+    ['color', agent('color: magenta'), 4],
+    ['effort', agent('effort: extreme'), 4],
+    ['effort as a number', agent('effort: 5'), 4],
+    ['memory', agent('memory: global'), 4],
+    ['isolation', agent('isolation: container'), 4],
+    ['on a later line', agent('model: sonnet', 'color: Blue'), 5],
+    ['valid permissionMode', agent('permissionMode: acceptEdits'), null],
+    ['valid color', agent('color: cyan'), null],
+    ['valid effort', agent('effort: xhigh'), null],
+    ['valid memory', agent('memory: local'), null],
+    ['valid isolation', agent('isolation: worktree'), null],
+    ['null value', agent('color:'), null],
+  ]);
+
+  test('the message lists the allowed values', () =>
+    expect(messagesFor(agent('memory: global'), 'field-invalid-value')).toEqual(['memory "global" is not one of user, project, local.']),
+  );
+});
+
+describe('permission-bypass', () => {
+  ruleTable('permission-bypass', [
+    ['bypassPermissions', agent('permissionMode: bypassPermissions'), 4],
+    ['acceptEdits', agent('permissionMode: acceptEdits'), null],
+    ['plan', agent('permissionMode: plan'), null],
+    ['absent', agent(), null],
+    ['invalid value', agent('permissionMode: bypass'), null],
+  ]);
+});
+
+describe('field-nonstandard', () => {
+  ruleTable('field-nonstandard', [
+    ['version', agent('version: 1.0'), 4],
+    ['author', agent('author: Jane'), 4],
+    ['second extra field', agent('tools: Read', 'author: Jane'), 5],
+    ['tags (catalogue field)', agent('tags: [a, b]'), null],
+    ['standard field', agent('maxTurns: 5'), null],
+    ['plugin-ignored field', agent('hooks: {}'), null],
+    ['no extra fields', agent(), null],
+  ]);
+
+  test('one finding per field', () => expect(messagesFor(agent('version: 1', 'author: Jane'), 'field-nonstandard')).toEqual(['version is not a Claude Code field.', 'author is not a Claude Code field.']));
+});
+
+describe('field-ignored-by-plugins', () => {
+  ruleTable('field-ignored-by-plugins', [
+    ['permissionMode', agent('permissionMode: plan'), 4],
+    ['hooks', agent('hooks: {}'), 4],
+    ['mcpServers', agent('mcpServers: [github]'), 4],
+    ['nested hooks', agent('model: sonnet', 'hooks:', '  PreToolUse: []'), 5],
+    ['model', agent('model: sonnet'), null],
+    ['tools', agent('tools: Read'), null],
+    ['absent', agent(), null],
+  ]);
+});
+
+describe('description-long', () => {
+  const words = (n: number) => 'a'.repeat(n);
+  ruleTable('description-long', [
+    ['1001 characters', fm('name: a', `description: ${words(1001)}`), 3],
+    ['5000 characters', fm('description: ' + words(5000), 'name: a'), 2],
+    ['exactly 1000 characters', fm('name: a', `description: ${words(1000)}`), null],
+    ['1000 characters with surrounding spaces', fm('name: a', `description: "  ${words(1000)}  "`), null],
+    ['short', agent(), null],
+  ]);
+
+  test('the message gives characters and tokens', () =>
+    expect(messagesFor(fm('name: a', `description: ${words(1001)}`), 'description-long')).toEqual([expect.stringContaining('1001 characters (about 251 tokens)')]),
+  );
+});
+
+describe('encoding-invalid', () => {
+  covered.add('encoding-invalid');
+  const cases: [string, string, boolean, number | null][] = [
+    ['invalid bytes in an agent', agent(), false, 1],
+    ['invalid bytes in a file without frontmatter', '# Title \uFFFD\n', false, 1],
+    ['valid UTF-8', agent(), true, null],
+    ['valid UTF-8 with non-ASCII text', fm('name: a', 'description: Café — naïve 😀'), true, null],
+  ];
+  corpus.push(...cases.map(([, text, validUtf8]): [string, boolean] => [text, validUtf8]));
+  test.each(cases)('%s', (_label, text, validUtf8, line) => {
+    const lines = findingsOf(text, validUtf8)
+      .filter((d) => d.rule === 'encoding-invalid')
+      .map((d) => d.line);
+    expect(lines).toEqual(line === null ? [] : [line]);
+  });
+
+  test('a loadable agent with invalid bytes still gets a page, with warnings', () => {
+    const o = outcomeOf(agent(), false);
+    expect(o.kind === 'agent' ? o.agent.verdict : o.kind).toBe('warnings');
+  });
+});
+
+describe('name-duplicate', () => {
+  covered.add('name-duplicate');
+  let dir = '';
+  let scan: ScanResult | undefined;
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rules-test-'));
+    write('alpha/dup.md', fm('name: dup', 'description: First.'));
+    write('beta/dup.md', fm('description: Second.', 'name: dup'));
+    write('gamma/other.md', fm('name: other', 'description: Unique.'));
+    // Skipped files are not loaded by Claude Code, so they do not make a twin.
+    write('delta/dup.md', fm('name: dup'));
+    scan = scanSources([{ id: 't', label: 'T', dir: 'agents', absDir: dir }]);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const agentAt = (relPath: string) => {
+    const found = scan?.agents.find((a) => a.file.relPath === relPath);
+    if (!found) throw new Error(`no agent at ${relPath}`);
+    return found;
+  };
+
+  test.each([
+    ['alpha/dup.md', 'dup', ['dup--t-beta'], 2, 'agents/beta/dup.md'],
+    ['beta/dup.md', 'dup--t-beta', ['dup'], 3, 'agents/alpha/dup.md'],
+    ['gamma/other.md', 'other', [], null, null],
+  ] satisfies [string, string, string[], number | null, string | null][])('%s has slug %s and twins %j', (relPath, slug, twins, line, other) => {
+    const a = agentAt(relPath);
+    expect(a.slug).toBe(slug);
+    expect(a.twins).toEqual(twins);
+    const dups = a.findings.filter((d) => d.rule === 'name-duplicate');
+    if (line === null || other === null) {
+      expect(dups).toEqual([]);
+      expect(a.verdict).toBe('clean');
+    } else {
+      expect(dups).toEqual([
+        expect.objectContaining({ line, file: `agents/${relPath}`, message: expect.stringContaining(other), hint: RULES['name-duplicate'].hint, severity: 'warning' }),
+      ]);
+      expect(a.verdict).toBe('warnings');
+    }
+  });
+
+  test('twins point at each other, and slugs are distinct', () => {
+    const [a, b] = [agentAt('alpha/dup.md'), agentAt('beta/dup.md')];
+    expect(a.slug).not.toBe(b.slug);
+    expect(a.twins).toEqual([b.slug]);
+    expect(b.twins).toEqual([a.slug]);
+  });
+
+  test('the skipped file with the same name is neither a twin nor flagged', () => {
+    const skipped = scan?.skipped.find((s) => s.file.relPath === 'delta/dup.md');
+    expect(skipped?.findings.map((d) => d.rule)).toEqual(['description-missing']);
+  });
+
+  test('the summary counts the duplicate warnings', () => expect(scan?.summaries[0]).toMatchObject({ pages: 3, skipped: 1, errors: 1, warnings: 2 }));
+});
+
+describe('verdictOf', () => {
+  const of = (severity: Severity): Diagnostic => {
+    const rule = (Object.keys(RULES) as RuleId[]).find((id) => RULES[id].severity === severity)!;
+    return diagnostic(rule, 'x.md', 1, 'm');
+  };
+  test.each([
+    ['no findings', [], 'clean'],
+    ['info only', ['info'], 'clean'],
+    ['a warning', ['warning'], 'warnings'],
+    ['info and warning', ['info', 'warning', 'info'], 'warnings'],
+    ['an error', ['error'], 'skipped'],
+    ['error after a warning', ['warning', 'info', 'error'], 'skipped'],
+  ] satisfies [string, Severity[], Verdict][])('%s → %s', (_label, severities, verdict) => expect(verdictOf(severities.map(of))).toBe(verdict));
+});
+
+describe('permissionProfile', () => {
+  test.each([
+    [undefined, ['all-tools']],
+    ['Read, Grep', ['read-only']],
+    [[], ['read-only']],
+    ['Read, Edit', ['edits-files']],
+    ['MultiEdit', ['edits-files']],
+    ['Bash', ['runs-shell']],
+    ['Bash(npm test)', ['runs-shell']],
+    ['WebFetch', ['reaches-network']],
+    ['mcp__github__get_issue', ['reaches-network']],
+    ['Edit, Bash, WebSearch', ['edits-files', 'runs-shell', 'reaches-network']],
+    ['WebSearch, Bash, Write', ['edits-files', 'runs-shell', 'reaches-network']],
+  ] satisfies [unknown, PermissionProfile[]][])('permissionProfile(normaliseTools(%j)) is %j', (tools, profile) =>
+    expect(permissionProfile(normaliseTools(tools))).toEqual(profile),
+  );
+});
+
+describe('every rule', () => {
+  // Evaluated when the file is collected, after every table above has registered itself.
+  const rulesWithTables = [...covered].sort();
+  test('has a table in this file', () => expect(rulesWithTables).toEqual(Object.keys(RULES).sort()));
+
+  const found = () => corpus.flatMap(([text, validUtf8]) => findingsOf(text, validUtf8));
+
+  test('is produced by some case above (name-duplicate needs several files)', () => {
+    const produced = new Set(found().map((d) => d.rule));
+    expect([...produced, 'name-duplicate'].sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  test('reports the hint and severity of its RULES entry', () => {
+    for (const d of found()) {
+      expect({ rule: d.rule, hint: d.hint, severity: d.severity }).toEqual({ rule: d.rule, hint: RULES[d.rule].hint, severity: RULES[d.rule].severity });
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { lineFacts, listFiles, placeFile, scanSources } from '../../src/lib/scan.ts';
+import { loadCatalogConfig, sourceFromDir } from '../../src/lib/sources.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = scanSources([sourceFromDir('tests/fixtures/agents', root)]);
+const byPath = (rel: string) => fixtures.agents.find((a) => a.file.relPath === rel);
+
+test.each([
+  ['core/a.md', undefined, { categoryId: 'core', subPath: [] }],
+  ['01-core-development/a.md', undefined, { categoryId: 'core-development', subPath: [] }],
+  ['marketing/social-media/a.md', undefined, { categoryId: 'marketing', subPath: ['social-media'] }],
+  ['a.md', undefined, { categoryId: 'general', subPath: [] }],
+  ['a.md', 'Data Science', { categoryId: 'data-science', subPath: [] }],
+  ['agents-ai/a.md', 'ai', { categoryId: 'ai', subPath: [] }],
+  ['agents-ai/a.md', '', { categoryId: 'agents-ai', subPath: [] }],
+])('placeFile(%j, category: %j)', (rel, field, expected) => expect(placeFile(rel, field)).toMatchObject(expected));
+
+test.each([
+  ['a\nb\n', { lineEndings: 'lf', finalNewline: true }],
+  ['a\r\nb\r\n', { lineEndings: 'crlf', finalNewline: true }],
+  ['a\r\nb\n', { lineEndings: 'mixed', finalNewline: true }],
+  ['a', { lineEndings: 'none', finalNewline: false }],
+  ['a\nb', { lineEndings: 'lf', finalNewline: false }],
+])('lineFacts(%j)', (text, expected) => expect(lineFacts(text)).toEqual(expected));
+
+test('listFiles separates agent candidates from files that are not agents', () => {
+  const { candidates, ignored } = listFiles(path.join(root, 'tests/fixtures/agents'));
+  expect(ignored.sort()).toEqual(['README.md', 'categories.yaml', 'messy/notes.txt']);
+  expect(candidates).toContain('messy/nested/deeper/inherits-all.md');
+  expect(candidates).toHaveLength(10);
+});
+
+describe('scanning the fixture folder', () => {
+  test.each([
+    ['hostile/script-injector.md', 'clean', []],
+    ['messy/crlf-agent.md', 'clean', []],
+    ['messy/no-final-newline.md', 'clean', []],
+    ['messy/unquoted-colon.md', 'skipped', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'model-invalid', 'field-invalid-value', 'field-nonstandard']],
+    ['messy/empty-tools.md', 'warnings', ['tools-empty']],
+    ['messy/nested/deeper/inherits-all.md', 'warnings', ['name-duplicate']],
+  ])('%s loads with verdict %s and findings %j', (rel, verdict, rules) => {
+    const agent = byPath(rel)!;
+    expect(agent.verdict).toBe(verdict);
+    expect(agent.findings.map((f) => f.rule).sort()).toEqual([...rules].sort());
+  });
+
+  test.each([
+    ['messy/no-frontmatter.md', ['frontmatter-missing', 'name-missing', 'description-missing']],
+    ['messy/no-description.md', ['description-missing']],
+  ])('%s is skipped with %j', (rel, rules) => {
+    const skipped = fixtures.skipped.find((s) => s.file.relPath === rel)!;
+    expect(skipped.findings.map((f) => f.rule)).toEqual(rules);
+    expect(skipped.findings.every((f) => f.severity === 'error' && f.line >= 1 && f.file.endsWith(rel))).toBe(true);
+  });
+
+  test('every candidate file is either an agent or skipped', () => {
+    expect(fixtures.agents.length + fixtures.skipped.length).toBe(10);
+  });
+
+  test('the yaml error points at the offending line', () => {
+    expect(byPath('messy/unquoted-colon.md')!.findings.find((f) => f.rule === 'yaml-invalid')!.line).toBe(3);
+  });
+
+  test('a nested folder is a sub-path of its category', () => {
+    expect(byPath('messy/nested/deeper/inherits-all.md')).toMatchObject({ categoryId: 'messy', subPath: ['nested', 'deeper'] });
+  });
+
+  test('agents with the same name get distinct slugs and know each other', () => {
+    const twins = fixtures.agents.filter((a) => a.name === 'inherits-all');
+    expect(twins.map((t) => t.slug)).toEqual(['inherits-all', 'inherits-all--agents-messy-nested-deeper']);
+    expect(twins[0]!.twins).toEqual([twins[1]!.slug]);
+    expect(twins[1]!.twins).toEqual([twins[0]!.slug]);
+  });
+
+  test('categories come from the categories file, with labels derived for folders it lacks', () => {
+    expect(fixtures.categories.get('hostile')).toMatchObject({ label: 'Hostile Input', order: 1 });
+    expect(fixtures.summaries[0]).toMatchObject({ agentFiles: 10, pages: 8, skipped: 2 });
+  });
+});
+
+describe('loadCatalogConfig', () => {
+  test('defaults to the configured content folder', () => {
+    const config = loadCatalogConfig(root, {});
+    expect(config.sources.map((s) => s.dir)).toEqual(['content/agents']);
+    expect(config.strict).toBe(false);
+  });
+  test.each([
+    ['tests/fixtures/agents', ['tests/fixtures/agents']],
+    [`a${path.delimiter}b`, ['a', 'b']],
+  ])('AGENTS_DIR=%j replaces the sources', (value, dirs) => {
+    expect(loadCatalogConfig(root, { AGENTS_DIR: value }).sources.map((s) => s.dir)).toEqual(dirs);
+  });
+  test('two folders with the same name get distinct source ids', () => {
+    const ids = loadCatalogConfig(root, { AGENTS_DIR: `x/agents${path.delimiter}y/agents` }).sources.map((s) => s.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+  test('a .claude/agents folder is named after its project', () => {
+    expect(sourceFromDir('/home/me/project/.claude/agents', root)).toMatchObject({ id: 'project', label: 'project' });
+  });
+  test.each([
+    ['1', true],
+    ['0', false],
+    ['', false],
+  ])('STRICT=%j sets strict to %s', (value, strict) => expect(loadCatalogConfig(root, { STRICT: value }).strict).toBe(strict));
+});
