@@ -160,11 +160,3 @@ export function normaliseTools(value: unknown): ToolSet {
   }
   return set;
 }
-
-/** URL-safe slug of a tool name (`Bash` → `bash`, `mcp__github__get_issue` stays). */
-export function toolSlug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'tool';
-}

@@ -1,5 +1,3 @@
-import { toolSlug } from './tools.ts';
-
 /** Joins the site base (e.g. `/` or `/catalog/`) and a site-relative path without doubling slashes. */
 export function joinBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
@@ -21,8 +19,20 @@ export function createUrls(base: string) {
     raw: (slug: string) => at(`/agents/${slug}.md`),
     /** The tool index. */
     tools: () => at('/tools/'),
-    /** Agents that use one tool. */
-    tool: (name: string) => at(`/tools/${toolSlug(name)}/`),
+    /** Agents that use one tool, by the tool's facet slug. */
+    tool: (slug: string) => at(`/tools/${slug}/`),
+    /** The skill and technology index. */
+    skills: () => at('/skills/'),
+    /** Agents that know one skill or technology. */
+    skill: (slug: string) => at(`/skills/${slug}/`),
+    /** The model index. */
+    models: () => at('/models/'),
+    /** Agents pinned to one model family. */
+    model: (slug: string) => at(`/models/${slug}/`),
+    /** Full search page, optionally with a query string such as `?tool=Bash`. */
+    search: (query = '') => at(`/search/${query}`),
+    /** The Pagefind bundle. */
+    pagefind: () => at('/pagefind/pagefind.js'),
     /** Files that did not load and every other finding, per source. */
     diagnostics: () => at('/diagnostics/'),
     /** How to install and use agents. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyTool, normaliseTools, splitToolString, toolSlug, isMalformedMcpName } from '../../src/lib/tools.ts';
+import { classifyTool, normaliseTools, splitToolString, isMalformedMcpName } from '../../src/lib/tools.ts';
 
 describe('normaliseTools', () => {
   test.each([
@@ -51,9 +51,3 @@ test.each([
   ['Agent(a, b), c', ['Agent(a, b)', 'c']],
   [' , a ,', ['a']],
 ])('splitToolString(%j)', (input, expected) => expect(splitToolString(input)).toEqual(expected));
-
-test.each([
-  ['Bash', 'bash'],
-  ['mcp__github__get_issue', 'mcp__github__get_issue'],
-  ['edit/editFiles', 'edit-editfiles'],
-])('toolSlug(%j)', (name, slug) => expect(toolSlug(name)).toBe(slug));

@@ -99,16 +99,22 @@ test('dark mode follows the system and the toggle overrides it across pages', as
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('pages ship no JavaScript beyond the copy button and the theme toggle', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.url());
+test('pages ship no JavaScript beyond search, the copy button and the theme toggle', async ({ page }) => {
+  const scripts: { url: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script' && response.status() === 200) {
+      scripts.push({ url: response.url(), bytes: (await response.body()).length });
+    }
   });
   await page.goto('./');
-  const inline = await page.locator('script:not([src])').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
-  const code = inline.join('\n');
-  expect(code).not.toMatch(/copy-button/);
-  expect(scripts).toEqual([]);
+  await page.waitForLoadState('networkidle');
+  const homeScripts = [...scripts];
+  const inline = (await page.locator('script:not([src])').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''))).join('\n');
+  expect(inline).not.toMatch(/copy-button/);
+  // Only the search field's bootstrap loads up front; the search code itself waits until the field is used.
+  const paths = homeScripts.map((s) => new URL(s.url).pathname).sort();
+  expect(paths).toEqual([expect.stringMatching(/^\/_astro\/SiteSearch\..*\.js$/), expect.stringMatching(/^\/_astro\/preload-helper\..*\.js$/)]);
+  expect(homeScripts.reduce((n, s) => n + s.bytes, 0)).toBeLessThan(3 * 1024);
   await page.goto('agents/backend-developer/');
   const agentCode = (await page.locator('script').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''))).join('\n');
   expect(agentCode).toMatch(/copy-button/);

@@ -1,0 +1,117 @@
+import { BUILTIN_TOOLS, LEGACY_TOOLS, type ToolKind, type ToolSet } from './tools.ts';
+import type { ModelFamily, ModelInfo } from './models.ts';
+import { PROFILE_LABELS, type PermissionProfile } from './profile.ts';
+import type { Verdict } from './rules.ts';
+import { assignUniqueSlugs } from './slug.ts';
+
+/** The tool facet value of agents without a `tools` field. */
+export const INHERITS_ALL_TOOLS = 'Inherits all tools';
+
+/** Labels of verdicts, as facet values and badges show them. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  clean: 'Loads cleanly',
+  warnings: 'Loads with warnings',
+  skipped: 'Claude Code skips it',
+};
+
+/** Labels of model families. */
+export const MODEL_LABELS: Readonly<Record<ModelFamily, string>> = {
+  haiku: 'Haiku',
+  sonnet: 'Sonnet',
+  opus: 'Opus',
+  fable: 'Fable',
+  inherit: 'Inherit',
+  unknown: 'Unknown model',
+};
+
+/** What an agent contributes to each search facet. Every value is exactly what chips and browse pages show. */
+export interface AgentFacets {
+  category: string;
+  tool: string[];
+  mcp: string[];
+  model: string;
+  skill: string[];
+  source: string;
+  verdict: string;
+  permission: string[];
+}
+
+/** The fields of an agent that facets are computed from. */
+export interface FacetInput {
+  categoryLabel: string;
+  tools: ToolSet;
+  model: ModelInfo;
+  skills: readonly string[];
+  tags: readonly string[];
+  sourceLabel: string;
+  verdict: Verdict;
+  profile: readonly PermissionProfile[];
+}
+
+/** Names of the tools an agent has, as facet values: normalised names, or "Inherits all tools". */
+export function toolFacetValues(tools: ToolSet): string[] {
+  if (tools.inheritsAll) return [INHERITS_ALL_TOOLS];
+  return [...new Set(tools.tools.map((t) => t.name))];
+}
+
+/** Skills and tags together, lowercased and de-duplicated: the skill facet. */
+export function skillFacetValues(skills: readonly string[], tags: readonly string[]): string[] {
+  return [...new Set([...skills, ...tags].map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
+}
+
+/** Computes every facet value of one agent. */
+export function facetsOf(agent: FacetInput): AgentFacets {
+  return {
+    category: agent.categoryLabel,
+    tool: toolFacetValues(agent.tools),
+    mcp: [...new Set(agent.tools.tools.flatMap((t) => (t.mcpServer ? [t.mcpServer] : [])))],
+    model: MODEL_LABELS[agent.model.family],
+    skill: skillFacetValues(agent.skills, agent.tags),
+    source: agent.sourceLabel,
+    verdict: VERDICT_LABELS[agent.verdict],
+    permission: agent.profile.map((p) => PROFILE_LABELS[p]),
+  };
+}
+
+/** What a tool name is, for the tools index. */
+export function describeTool(name: string, kind: ToolKind | 'inherits-all', mcpServer?: string): string {
+  switch (kind) {
+    case 'inherits-all':
+      return 'Agents without a tools field get every tool of the conversation, MCP tools included.';
+    case 'builtin':
+      return `Built-in: ${BUILTIN_TOOLS[name] ?? ''}`.trim();
+    case 'legacy': {
+      const now = LEGACY_TOOLS[name];
+      return now ? `Retired name; Claude Code now calls it ${now}.` : 'Retired name; Claude Code no longer has this tool.';
+    }
+    case 'mcp':
+      return `From the ${mcpServer ?? 'unnamed'} MCP server; works only where that server is configured.`;
+    default:
+      return 'Unknown to Claude Code: often a VS Code or Copilot tool name, or a shell command. Claude Code ignores it.';
+  }
+}
+
+/** One value of a facet with the agents that have it. */
+export interface FacetGroup<T> {
+  value: string;
+  slug: string;
+  items: T[];
+}
+
+/**
+ * Groups items by the values a function gives each of them, sorted by count (largest first), then
+ * by value, with unique URL slugs (`Read` and `read` must not share a page).
+ */
+export function groupByFacet<T>(items: readonly T[], valuesOf: (item: T) => readonly string[]): FacetGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const value of valuesOf(item)) {
+      const group = groups.get(value);
+      if (group) group.push(item);
+      else groups.set(value, [item]);
+    }
+  }
+  const sorted = [...groups].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const slugs = assignUniqueSlugs(sorted.map(([value]) => ({ base: value.replace(/_/g, '-'), qualifier: 'alt' })));
+  return sorted.map(([value, groupItems], index) => ({ value, slug: slugs[index]!, items: groupItems }));
+}

@@ -1,0 +1,68 @@
+/** A search facet as the search page offers it. */
+export interface FacetSpec {
+  /** Pagefind filter name and URL parameter, e.g. `tool`. */
+  key: string;
+  label: string;
+  /** `all`: an agent must have every chosen value (tools, skills); `any`: one of them (category, model). */
+  match: 'all' | 'any';
+}
+
+/** The facets of the search page, in display order. `source` is added only when a site has several sources. */
+export const SEARCH_FACETS: readonly FacetSpec[] = [
+  { key: 'category', label: 'Category', match: 'any' },
+  { key: 'tool', label: 'Tool', match: 'all' },
+  { key: 'mcp', label: 'MCP server', match: 'all' },
+  { key: 'model', label: 'Model', match: 'any' },
+  { key: 'skill', label: 'Skill or technology', match: 'all' },
+  { key: 'verdict', label: 'Compatibility', match: 'any' },
+  { key: 'permission', label: 'Permissions', match: 'all' },
+  { key: 'source', label: 'Source', match: 'any' },
+];
+
+/** Separates tool entries in the `tools` result meta; Pagefind collapses whitespace, so it cannot be a newline. */
+export const TOOL_SEPARATOR = ' | ';
+
+/** URL parameter for tools an agent must not have. */
+export const WITHOUT_PARAM = 'without';
+
+/** What the search page is showing: the query, the chosen values per facet, and excluded tools. */
+export interface SearchState {
+  query: string;
+  selected: Record<string, string[]>;
+  without: string[];
+}
+
+/** Reads a search state from a URL query string. Unknown parameters are ignored. */
+export function parseSearchParams(params: URLSearchParams, facets: readonly FacetSpec[] = SEARCH_FACETS): SearchState {
+  const selected: Record<string, string[]> = {};
+  for (const facet of facets) {
+    const values = [...new Set(params.getAll(facet.key).filter((v) => v !== ''))];
+    if (values.length > 0) selected[facet.key] = values;
+  }
+  return { query: (params.get('q') ?? '').trim(), selected, without: [...new Set(params.getAll(WITHOUT_PARAM).filter((v) => v !== ''))] };
+}
+
+/** Writes a search state as a query string, in a stable order, so equal states give equal URLs. */
+export function toSearchParams(state: SearchState, facets: readonly FacetSpec[] = SEARCH_FACETS): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query !== '') params.set('q', state.query);
+  for (const facet of facets) for (const value of state.selected[facet.key] ?? []) params.append(facet.key, value);
+  for (const tool of state.without) params.append(WITHOUT_PARAM, tool);
+  return params;
+}
+
+/** Pagefind's filter object for a state: `all`/`any` per facet, and `not` for excluded tools. */
+export function toPagefindFilters(state: SearchState, facets: readonly FacetSpec[] = SEARCH_FACETS): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  for (const facet of facets) {
+    const values = state.selected[facet.key];
+    if (values && values.length > 0) filters[facet.key] = { [facet.match]: values };
+  }
+  if (state.without.length > 0) filters['not'] = { tool: { any: state.without } };
+  return filters;
+}
+
+/** True when the state asks for nothing, so there is no search to run. */
+export function isEmptySearch(state: SearchState): boolean {
+  return state.query === '' && Object.keys(state.selected).length === 0 && state.without.length === 0;
+}

@@ -1,0 +1,55 @@
+import { loadPagefind } from './pagefind.ts';
+import { renderResult } from './render.ts';
+
+const SHOWN = 6;
+
+/** Wires the header search field: results as you type, Escape to close. */
+export function attachHeaderSearch(root: HTMLElement): void {
+  const input = root.querySelector('input')!;
+  const panel = root.querySelector<HTMLElement>('#site-search-panel')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;
+  const all = root.querySelector<HTMLAnchorElement>('[data-search-all]')!;
+  const searchUrl = all.getAttribute('href')!;
+  const pagefind = loadPagefind();
+  let latest = 0;
+
+  const setOpen = (open: boolean) => {
+    panel.hidden = !open;
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (query === '') {
+      list.replaceChildren();
+      setOpen(false);
+      return;
+    }
+    setOpen(true);
+    const api = await pagefind;
+    const search = await api.search(query);
+    if (ticket !== latest || !search) return;
+    const data = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
+    if (ticket !== latest) return;
+    list.replaceChildren(...data.map((d) => renderResult(d, true)));
+    const count = search.results.length;
+    status.textContent = count === 0 ? `No agents match “${query}”.` : `${count} agent${count === 1 ? '' : 's'} match “${query}”.`;
+    all.href = `${searchUrl}?q=${encodeURIComponent(query)}`;
+  };
+
+  input.addEventListener('input', () => void run());
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      input.blur();
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() !== '' && list.childElementCount > 0) setOpen(true);
+  });
+  if (input.value.trim() !== '') void run();
+}

@@ -1,0 +1,58 @@
+/** The parts of Pagefind's browser API the site uses. */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }> & { not?: Record<string, string[]> };
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, string> }) => Promise<PagefindSearch | null>;
+  filters: () => Promise<FilterCounts>;
+  preload: (query: string) => Promise<void>;
+}
+
+let loading: Promise<PagefindApi> | undefined;
+
+/**
+ * Loads the Pagefind bundle once, on first use. The bundle is written at build time, so it is
+ * imported by URL at run time rather than bundled.
+ */
+export function loadPagefind(): Promise<PagefindApi> {
+  const base = document.documentElement.dataset['base'] ?? '/';
+  loading ??= (async () => {
+    const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    await api.options({ baseUrl: base, excerptLength: 18 });
+    await api.init();
+    return api;
+  })();
+  return loading;
+}
+
+/** Splits a Pagefind excerpt into plain-text runs and highlighted runs, so no markup from content is ever parsed into the page. */
+export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] {
+  // Parsed in an inert document (no scripts run, nothing loads); the <p> keeps leading spaces the parser would drop.
+  const decode = (html: string) => new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.textContent ?? '';
+  return excerpt
+    .split(/(<mark>[\s\S]*?<\/mark>)/)
+    .filter((part) => part !== '')
+    .map((part) => (part.startsWith('<mark>') ? { text: decode(part.slice(6, -7)), mark: true } : { text: decode(part), mark: false }));
+}

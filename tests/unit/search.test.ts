@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams } from '../../src/lib/search-state.ts';
+import { facetsOf, groupByFacet, INHERITS_ALL_TOOLS, skillFacetValues, toolFacetValues, describeTool } from '../../src/lib/facets.ts';
+import { normaliseTools } from '../../src/lib/tools.ts';
+import { normaliseModel } from '../../src/lib/models.ts';
+
+describe('search state in the URL', () => {
+  test.each([
+    ['q=postgres&tool=Bash&model=Haiku', { query: 'postgres', selected: { tool: ['Bash'], model: ['Haiku'] }, without: [] }],
+    ['tool=Bash&tool=Read&tool=Bash', { query: '', selected: { tool: ['Bash', 'Read'] }, without: [] }],
+    ['without=Write&without=Edit', { query: '', selected: {}, without: ['Write', 'Edit'] }],
+    ['q=%20spaced%20&unknown=1&tool=', { query: 'spaced', selected: {}, without: [] }],
+  ])('parseSearchParams(%j)', (query, state) => expect(parseSearchParams(new URLSearchParams(query))).toEqual(state));
+
+  test.each([
+    ['q=postgres&tool=Bash&model=Haiku'],
+    ['category=Data+%26+AI&skill=sql&without=Write'],
+    [''],
+  ])('round-trips %j', (query) => expect(toSearchParams(parseSearchParams(new URLSearchParams(query))).toString()).toBe(query));
+
+  test('writes facets in a stable order whatever order the URL had', () => {
+    expect(toSearchParams(parseSearchParams(new URLSearchParams('model=Opus&tool=Bash&q=x'))).toString()).toBe('q=x&tool=Bash&model=Opus');
+  });
+
+  test.each([
+    ['tool=Bash&tool=Read', { tool: { all: ['Bash', 'Read'] } }],
+    ['category=A&category=B', { category: { any: ['A', 'B'] } }],
+    ['model=Haiku&without=Write', { model: { any: ['Haiku'] }, not: { tool: { any: ['Write'] } } }],
+    ['q=x', {}],
+  ])('toPagefindFilters(%j)', (query, filters) => expect(toPagefindFilters(parseSearchParams(new URLSearchParams(query)))).toEqual(filters));
+
+  test.each([
+    ['', true],
+    ['q=a', false],
+    ['tool=Bash', false],
+    ['without=Bash', false],
+  ])('isEmptySearch(%j) is %s', (query, empty) => expect(isEmptySearch(parseSearchParams(new URLSearchParams(query)))).toBe(empty));
+});
+
+describe('facets', () => {
+  test.each([
+    [undefined, [INHERITS_ALL_TOOLS]],
+    ['Read, Bash(git *), Bash(npm *)', ['Read', 'Bash']],
+    ['mcp__github__get_issue', ['mcp__github__get_issue']],
+    [[], []],
+  ])('toolFacetValues(%j)', (tools, values) => expect(toolFacetValues(normaliseTools(tools))).toEqual(values));
+
+  test.each([
+    [['pdf'], ['PostgreSQL', 'pdf'], ['pdf', 'postgresql']],
+    [[], [' SQL ', 'sql'], ['sql']],
+  ])('skillFacetValues(%j, %j)', (skills, tags, values) => expect(skillFacetValues(skills, tags)).toEqual(values));
+
+  test('facetsOf gives every facet the values chips and browse pages use', () => {
+    const facets = facetsOf({
+      categoryLabel: 'Data & AI',
+      tools: normaliseTools('Read, mcp__github__get_issue, mcp__github__list_prs'),
+      model: normaliseModel('claude-3-5-haiku-20241022'),
+      skills: [],
+      tags: ['sql'],
+      sourceLabel: 'Catalog',
+      verdict: 'clean',
+      profile: ['reaches-network'],
+    });
+    expect(facets).toEqual({
+      category: 'Data & AI',
+      tool: ['Read', 'mcp__github__get_issue', 'mcp__github__list_prs'],
+      mcp: ['github'],
+      model: 'Haiku',
+      skill: ['sql'],
+      source: 'Catalog',
+      verdict: 'Loads cleanly',
+      permission: ['Reaches the network'],
+    });
+  });
+
+  test('groupByFacet sorts by count, then value, and gives case-twins distinct slugs', () => {
+    const groups = groupByFacet(
+      [{ t: ['Read', 'Bash'] }, { t: ['Read'] }, { t: ['read'] }],
+      (x) => x.t,
+    );
+    expect(groups.map((g) => [g.value, g.items.length])).toEqual([
+      ['Read', 2],
+      ['Bash', 1],
+      ['read', 1],
+    ]);
+    expect(new Set(groups.map((g) => g.slug)).size).toBe(3);
+  });
+
+  test.each([
+    ['Read', 'builtin', undefined, /^Built-in: Reads files/],
+    ['Task', 'legacy', undefined, /now calls it Agent/],
+    ['mcp__github__x', 'mcp', 'github', /github MCP server/],
+    ['pytest', 'unknown', undefined, /Unknown to Claude Code/],
+    [INHERITS_ALL_TOOLS, 'inherits-all', undefined, /every tool/],
+  ] as const)('describeTool(%j)', (name, kind, server, pattern) => expect(describeTool(name, kind, server)).toMatch(pattern));
+});
