@@ -10,7 +10,7 @@ export type ModelForm = 'default' | 'alias' | 'id' | 'display-name' | 'unknown';
 /** A normalised `model` field. The raw value is kept for display and for the checker. */
 export interface ModelInfo {
   /** The value as written, or undefined when the field is absent. */
-  raw: string | undefined;
+  raw?: string | undefined;
   form: ModelForm;
   family: ModelFamily;
   /** True when Claude Code accepts the value (aliases, full ids, or absent). */

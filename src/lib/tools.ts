@@ -68,13 +68,13 @@ export interface ToolRef {
   name: string;
   kind: ToolKind;
   /** The permission rule inside parentheses, e.g. `npm run *`. */
-  rule?: string;
+  rule?: string | undefined;
   /** For MCP tools, the server id, e.g. `github`. */
-  mcpServer?: string;
+  mcpServer?: string | undefined;
   /** For MCP tools, the tool part, `*` for a wildcard, absent for a whole server. */
-  mcpTool?: string;
+  mcpTool?: string | undefined;
   /** For legacy names, the current name. */
-  replacement?: string;
+  replacement?: string | undefined;
 }
 
 /** A normalised `tools` field: an allowlist, or "inherits all tools" when the field is absent. */
