@@ -13,8 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
 
-interface BuildFigures {
+/** What one benchmark build measured. */
+export interface BuildFigures {
   label: string;
+  outDir: string;
   agents: number;
   seconds: number;
   peakMiB: number;
@@ -61,7 +63,8 @@ export function pageWeight(outDir: string, pagePath: string): PageWeight {
   };
 }
 
-function build(label: string, agentsDir: string | undefined, agents: number): BuildFigures {
+/** Builds a site from a folder (or the default sources) into a temporary folder and measures it. */
+export function build(label: string, agentsDir: string | undefined, agents: number): BuildFigures {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'));
   const rssFile = path.join(outDir, '.max-rss');
   const env = { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) };
@@ -74,6 +77,7 @@ function build(label: string, agentsDir: string | undefined, agents: number): Bu
   const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find((e) => e.isDirectory())!.name;
   return {
     label,
+    outDir,
     agents,
     seconds,
     peakMiB: Number(readFileSync(rssFile, 'utf8')) / 2 ** 20,
@@ -113,4 +117,4 @@ function main(): void {
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);
 }
 
-main();
+if (import.meta.main) main();

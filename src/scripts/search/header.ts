@@ -30,9 +30,15 @@ export function attachHeaderSearch(root: HTMLElement): void {
     const api = await pagefind;
     const search = await api.search(query);
     if (ticket !== latest || !search) return;
-    const data = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
-    if (ticket !== latest) return;
-    list.replaceChildren(...data.map((d) => renderResult(d, true)));
+    // Fetch the shown results in parallel but put each on screen as soon as it and those above it arrive.
+    const pending = search.results.slice(0, SHOWN).map((result) => result.data());
+    if (pending.length === 0) list.replaceChildren();
+    for (const [index, next] of pending.entries()) {
+      const item = renderResult(await next, true);
+      if (ticket !== latest) return;
+      if (index === 0) list.replaceChildren(item);
+      else list.append(item);
+    }
     const count = search.results.length;
     status.textContent = count === 0 ? `No agents match “${query}”.` : `${count} agent${count === 1 ? '' : 's'} match “${query}”.`;
     all.href = `${searchUrl}?q=${encodeURIComponent(query)}`;
