@@ -8,7 +8,7 @@
  *   npm run bench:search -- 1000      # another synthetic size
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);
     sites.push(build(`${count} synthetic agents`, dir, count));
+    rmSync(dir, { recursive: true, force: true });
   }
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   console.log('\n| site | agents | build | median time to first result | median bytes for one search | requests |');
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
       for (const r of runs) console.log(`|   "${r.query}" | | | ${r.firstResultMs.toFixed(0)} ms | ${(r.bytes / 1024).toFixed(1)} KB | ${r.requests} |`);
     } finally {
       server.kill();
+      rmSync(site.outDir, { recursive: true, force: true });
     }
   }
   await browser.close();

@@ -7,7 +7,7 @@
  *   npm run bench -- --corpora     # also the 7 shared corpora together
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,15 +98,21 @@ function main(): void {
   const sizesToRun = counts.length > 0 ? counts : [1000, 10000];
   const runs: BuildFigures[] = [];
   const countFiles = (dir: string) => walk(dir).filter((f) => f.endsWith('.md')).length;
-  runs.push(build('default catalogue', undefined, countFiles('content/agents')));
+  // Each build's output is measured, then deleted: a 10,000-agent site is hundreds of megabytes.
+  const measured = (figures: BuildFigures) => {
+    rmSync(figures.outDir, { recursive: true, force: true });
+    runs.push(figures);
+  };
+  measured(build('default catalogue', undefined, countFiles('content/agents')));
   if (withCorpora && existsSync(CORPORA_DIR)) {
     const dirs = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
-    runs.push(build('7 shared corpora', dirs, countFiles(CORPORA_DIR) - 7));
+    measured(build('7 shared corpora', dirs, countFiles(CORPORA_DIR) - 7));
   }
   for (const count of sizesToRun) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);
-    runs.push(build(`${count} synthetic agents`, dir, count));
+    measured(build(`${count} synthetic agents`, dir, count));
+    rmSync(dir, { recursive: true, force: true });
   }
   console.log('\n| build | agents | wall time | peak memory | dist size | files | ms per agent |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');

@@ -26,6 +26,6 @@ for (const site of sites) {
     console.log(result.stdout);
     process.exit(result.status ?? 1);
   }
-  const summary = result.stdout.split('\n').filter((line) => line.includes('[subagent-catalog-agents]') && line.includes('agent pages'));
+  const summary = result.stdout.split('\n').filter((line) => line.includes('[subagent-catalog-report]') && line.includes('agent pages'));
   console.log(`built ${site.label} in ${((performance.now() - started) / 1000).toFixed(1)} s\n  ${summary.join('\n  ')}`);
 }

@@ -3,7 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadCatalogConfig, type CatalogConfig } from './sources.ts';
 import { scanSources, type ScanResult } from './scan.ts';
 import { renderUntrustedMarkdown } from './html.ts';
-import { formatSummary, strictFailures } from './report.ts';
+import { strictFailures } from './report.ts';
 
 let cached: { key: string; scan: ScanResult; config: CatalogConfig } | undefined;
 
@@ -30,7 +30,6 @@ export function agentsLoader(): Loader {
         const data = await context.parseData({ id: agent.slug, data: { ...agent } });
         context.store.set({ id: agent.slug, data, body: agent.body, rendered: { html: renderUntrustedMarkdown(agent.body) } });
       }
-      for (const line of formatSummary(scan)) context.logger.info(line);
       const failures = strictFailures(scan, config.strict);
       if (failures.length > 0) {
         throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${failures[0]!.file}:${failures[0]!.line} ${failures[0]!.message}`);

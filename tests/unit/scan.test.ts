@@ -29,7 +29,7 @@ test('listFiles separates agent candidates from files that are not agents', () =
   const { candidates, ignored } = listFiles(path.join(root, 'tests/fixtures/agents'));
   expect(ignored.sort()).toEqual(['README.md', 'categories.yaml', 'messy/notes.txt']);
   expect(candidates).toContain('messy/nested/deeper/inherits-all.md');
-  expect(candidates).toHaveLength(10);
+  expect(candidates).toHaveLength(11);
 });
 
 describe('scanning the fixture folder', () => {
@@ -39,6 +39,7 @@ describe('scanning the fixture folder', () => {
     ['messy/no-final-newline.md', 'clean', []],
     ['messy/unquoted-colon.md', 'skipped', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'model-invalid', 'field-invalid-value', 'field-nonstandard']],
     ['messy/empty-tools.md', 'warnings', ['tools-empty']],
+    ['messy/bypass.md', 'warnings', ['permission-bypass', 'field-ignored-by-plugins']],
     ['messy/nested/deeper/inherits-all.md', 'warnings', ['name-duplicate']],
   ])('%s loads with verdict %s and findings %j', (rel, verdict, rules) => {
     const agent = byPath(rel)!;
@@ -56,7 +57,7 @@ describe('scanning the fixture folder', () => {
   });
 
   test('every candidate file is either an agent or skipped', () => {
-    expect(fixtures.agents.length + fixtures.skipped.length).toBe(10);
+    expect(fixtures.agents.length + fixtures.skipped.length).toBe(11);
   });
 
   test('the yaml error points at the offending line', () => {
@@ -76,7 +77,7 @@ describe('scanning the fixture folder', () => {
 
   test('categories come from the categories file, with labels derived for folders it lacks', () => {
     expect(fixtures.categories.get('hostile')).toMatchObject({ label: 'Hostile Input', order: 1 });
-    expect(fixtures.summaries[0]).toMatchObject({ agentFiles: 10, pages: 8, skipped: 2 });
+    expect(fixtures.summaries[0]).toMatchObject({ agentFiles: 11, pages: 9, skipped: 2 });
   });
 });
 

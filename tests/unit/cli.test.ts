@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function checkAgents(...args: string[]) {
+  const result = spawnSync(process.execPath, ['scripts/check-agents.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test.each([
+  [['--strict'], 0],
+  [['--strict', 'content/agents'], 0],
+  [['tests/fixtures/agents'], 1],
+  [['--format', 'yaml', 'content/agents'], 2],
+  [['no/such/folder'], 2],
+  [['--bogus'], 2],
+])('check:agents %j exits %i', (args, code) => expect(checkAgents(...args).code).toBe(code));
+
+test('text output has one file:line:col severity rule message line per finding, then a summary', () => {
+  const { out } = checkAgents('tests/fixtures/agents');
+  const lines = out.trim().split('\n');
+  expect(lines.at(-1)).toBe('11 files: 9 agents, 2 skipped; 5 errors, 11 warnings, 2 notes');
+  for (const line of lines.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/agents\/\S+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+/);
+  expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 error yaml-invalid');
+});
+
+test('JSON output carries the summary, the sources and every diagnostic with its hint', () => {
+  const { out } = checkAgents('--format', 'json', 'tests/fixtures/agents');
+  const report = JSON.parse(out) as {
+    summary: { agents: number; skipped: number; errors: number; ok: boolean };
+    sources: { id: string; pages: number }[];
+    diagnostics: { file: string; line: number; rule: string; severity: string; hint: string }[];
+  };
+  expect(report.summary).toMatchObject({ agents: 9, skipped: 2, errors: 5, ok: false });
+  expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 9 })]);
+  expect(report.diagnostics).toHaveLength(18);
+  expect(report.diagnostics.every((d) => d.hint.length > 0)).toBe(true);
+});
+
+test('--strict turns warnings into failures', () => {
+  const dir = 'tests/fixtures/agents/messy/nested';
+  expect(checkAgents(dir).code).toBe(0);
+  expect(checkAgents('--strict', dir).code).toBe(0);
+  const twin = checkAgents('--strict', 'tests/fixtures/agents/hostile', 'tests/fixtures/agents/messy/nested');
+  expect(twin.out).toContain('warning name-duplicate');
+  expect(twin.code).toBe(1);
+});
