@@ -1,7 +1,7 @@
 import { loadPagefind } from './pagefind.ts';
 import { renderResult } from './render.ts';
 
-const SHOWN = 6;
+const SHOWN = 5;
 
 /** Wires the header search field: results as you type, Escape to close. */
 export function attachHeaderSearch(root: HTMLElement): void {

@@ -25,7 +25,7 @@ export interface PagefindSearch {
 interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (query: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, string> }) => Promise<PagefindSearch | null>;
+  search: (query: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearch | null>;
   filters: () => Promise<FilterCounts>;
   preload: (query: string) => Promise<void>;
 }
@@ -40,7 +40,8 @@ export function loadPagefind(): Promise<PagefindApi> {
   const base = document.documentElement.dataset['base'] ?? '/';
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 18 });
+    // No worker: searching on the main thread takes a few milliseconds and saves fetching and starting a second copy of the engine.
+    await api.options({ baseUrl: base, excerptLength: 18, noWorker: true });
     await api.init();
     return api;
   })();
