@@ -23,6 +23,38 @@ export interface BuildFigures {
   distMiB: number;
   files: number;
   page: PageWeight;
+  phases: BuildPhases;
+}
+
+/** Where a build's time goes, read from Astro's own log lines. */
+export interface BuildPhases {
+  /** Reading, parsing, checking and storing the agent files (content sync). */
+  contentSeconds: number | undefined;
+  /** Rendering every page and raw file. */
+  pagesSeconds: number | undefined;
+  /** Building the Pagefind index. */
+  searchIndexSeconds: number | undefined;
+}
+
+function seconds(value: string, unit: string): number {
+  return unit === 'ms' ? Number(value) / 1000 : Number(value);
+}
+
+/** Picks the phase timings out of `astro build` output. */
+export function buildPhases(log: string): BuildPhases {
+  const clock = (line: RegExp) => {
+    const match = new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${line.source}`).exec(log);
+    return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined;
+  };
+  const syncStart = clock(/\[content\] Syncing content/);
+  const syncEnd = clock(/\[content\] Synced content/);
+  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(log);
+  const search = /for search in ([\d.]+) s/.exec(log);
+  return {
+    contentSeconds: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : undefined,
+    pagesSeconds: pages ? seconds(pages[1]!, pages[2]!) : undefined,
+    searchIndexSeconds: search ? Number(search[1]) : undefined,
+  };
 }
 
 interface PageWeight {
@@ -52,7 +84,17 @@ export function pageWeight(outDir: string, pagePath: string): PageWeight {
   const local = (href: string) => path.join(outDir, href.replace(/^\/+/, '').replace(/^.*?_astro\//, '_astro/'));
   const cssFiles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(local(m[1]!)));
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
-  const jsFiles = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => readFileSync(local(m[1]!)));
+  // Linked module scripts, plus the chunks they import statically (they load with the page).
+  const seen = new Set<string>();
+  const jsFiles: Buffer[] = [];
+  const addScript = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file);
+    jsFiles.push(code);
+    for (const m of code.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w{}*,\s]+from\s*)?["'](\.\/[^"']+)["']/g)) addScript(path.join(path.dirname(file), m[1]!));
+  };
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) addScript(local(m[1]!));
   const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
   const sum = (parts: Buffer[]) => sizes(Buffer.concat(parts));
   return {
@@ -84,6 +126,7 @@ export function build(label: string, agentsDir: string | undefined, agents: numb
     distMiB: distBytes / 2 ** 20,
     files: files.length,
     page: pageWeight(outDir, `agents/${firstAgent}/index.html`),
+    phases: buildPhases(result.stdout),
   };
 }
 
@@ -118,6 +161,15 @@ function main(): void {
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of runs) {
     console.log(`| ${r.label} | ${r.agents} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.distMiB.toFixed(1)} MiB | ${r.files} | ${((r.seconds * 1000) / r.agents).toFixed(1)} |`);
+  }
+  const s = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
+  console.log('\nWhere the time goes (content sync has one-second resolution):');
+  console.log('| build | read, check and store agents | render pages and raw files | search index | rest (start-up, bundling, writing) |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of runs) {
+    const { contentSeconds, pagesSeconds, searchIndexSeconds } = r.phases;
+    const rest = r.seconds - (contentSeconds ?? 0) - (pagesSeconds ?? 0) - (searchIndexSeconds ?? 0);
+    console.log(`| ${r.label} | ${s(contentSeconds)} | ${s(pagesSeconds)} | ${s(searchIndexSeconds)} | ${s(rest)} |`);
   }
   console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);

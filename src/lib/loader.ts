@@ -38,47 +38,27 @@ export function agentsLoader(): Loader {
   };
 }
 
-/** Loads the files that did not become agent pages, with the reasons. */
-export function skippedLoader(): Loader {
+/** A loader whose entries are derived from the shared scan. */
+function scanLoader(name: string, entriesOf: (scan: ScanResult) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
-    name: 'subagent-catalog-skipped',
+    name,
     load: async (context) => {
       const { scan } = catalogScan(rootOf(context));
       context.store.clear();
-      for (const skipped of scan.skipped) {
-        const id = `${skipped.sourceId}/${skipped.file.relPath}`;
-        context.store.set({ id, data: await context.parseData({ id, data: { ...skipped } }) });
-      }
+      for (const { id, data } of entriesOf(scan)) context.store.set({ id, data: await context.parseData({ id, data }) });
     },
   };
 }
+
+/** Loads the files that did not become agent pages, with the reasons. */
+export const skippedLoader = (): Loader =>
+  scanLoader('subagent-catalog-skipped', (scan) => scan.skipped.map((skipped) => ({ id: `${skipped.sourceId}/${skipped.file.relPath}`, data: { ...skipped } })));
 
 /** Loads category metadata: the categories files of the sources, plus labels derived from folder names. */
-export function categoriesLoader(): Loader {
-  return {
-    name: 'subagent-catalog-categories',
-    load: async (context) => {
-      const { scan } = catalogScan(rootOf(context));
-      context.store.clear();
-      for (const [id, meta] of scan.categories) {
-        context.store.set({ id, data: await context.parseData({ id, data: { ...meta } }) });
-      }
-    },
-  };
-}
+export const categoriesLoader = (): Loader => scanLoader('subagent-catalog-categories', (scan) => [...scan.categories].map(([id, meta]) => ({ id, data: { ...meta } })));
 
 /** Loads per-source counts for the diagnostics page and "view source" links. */
-export function sourcesLoader(): Loader {
-  return {
-    name: 'subagent-catalog-sources',
-    load: async (context) => {
-      const { scan } = catalogScan(rootOf(context));
-      context.store.clear();
-      for (const summary of scan.summaries) {
-        const { source, ...counts } = summary;
-        const data = { label: source.label, dir: source.dir, repository: source.repository, ...counts };
-        context.store.set({ id: source.id, data: await context.parseData({ id: source.id, data }) });
-      }
-    },
-  };
-}
+export const sourcesLoader = (): Loader =>
+  scanLoader('subagent-catalog-sources', (scan) =>
+    scan.summaries.map(({ source, ...counts }) => ({ id: source.id, data: { label: source.label, dir: source.dir, repository: source.repository, ...counts } })),
+  );

@@ -66,3 +66,11 @@ export function toPagefindFilters(state: SearchState, facets: readonly FacetSpec
 export function isEmptySearch(state: SearchState): boolean {
   return state.query === '' && Object.keys(state.selected).length === 0 && state.without.length === 0;
 }
+
+/**
+ * Milliseconds to wait before searching for a query. One- and two-letter prefixes each pull a different
+ * slice of the index, so while someone is still typing they are skipped; a pause still searches them.
+ */
+export function searchDelay(query: string): number {
+  return query.length > 0 && query.length < 3 ? 250 : 0;
+}

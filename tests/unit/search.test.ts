@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams } from '../../src/lib/search-state.ts';
+import { isEmptySearch, parseSearchParams, searchDelay, toPagefindFilters, toSearchParams } from '../../src/lib/search-state.ts';
 import { facetsOf, groupByFacet, INHERITS_ALL_TOOLS, skillFacetValues, toolFacetValues, describeTool } from '../../src/lib/facets.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
@@ -94,3 +94,11 @@ describe('facets', () => {
     [INHERITS_ALL_TOOLS, 'inherits-all', undefined, /every tool/],
   ] as const)('describeTool(%j)', (name, kind, server, pattern) => expect(describeTool(name, kind, server)).toMatch(pattern));
 });
+
+test.each([
+  ['', 0],
+  ['g', 250],
+  ['go', 250],
+  ['sec', 0],
+  ['postgres', 0],
+])('searchDelay(%j) is %i ms', (query, delay) => expect(searchDelay(query)).toBe(delay));

@@ -1,4 +1,4 @@
-import { loadPagefind } from './pagefind.ts';
+import { loadPagefind, scheduler } from './pagefind.ts';
 import { renderResult } from './render.ts';
 
 const SHOWN = 5;
@@ -44,7 +44,8 @@ export function attachHeaderSearch(root: HTMLElement): void {
     all.href = `${searchUrl}?q=${encodeURIComponent(query)}`;
   };
 
-  input.addEventListener('input', () => void run());
+  const schedule = scheduler();
+  input.addEventListener('input', () => schedule(input.value.trim(), () => void run()));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       setOpen(false);

@@ -1,4 +1,4 @@
-import { loadPagefind, type FilterCounts, type PagefindFilters, type PagefindResult } from './pagefind.ts';
+import { loadPagefind, scheduler, type FilterCounts, type PagefindFilters, type PagefindResult } from './pagefind.ts';
 import { renderResult } from './render.ts';
 import { isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, WITHOUT_PARAM, type FacetSpec, type SearchState } from '../../lib/search-state.ts';
 
@@ -171,10 +171,11 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
     status.dataset['count'] = String(n);
   };
 
+  const schedule = scheduler();
   input.addEventListener('input', () => {
     state = { ...state, query: input.value.trim() };
     commit(false);
-    void run();
+    schedule(state.query, () => void run());
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   more.addEventListener('click', () => void showMore());

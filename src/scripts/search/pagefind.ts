@@ -1,3 +1,5 @@
+import { searchDelay } from '../../lib/search-state.ts';
+
 /** The parts of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
   url: string;
@@ -56,4 +58,15 @@ export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] 
     .split(/(<mark>[\s\S]*?<\/mark>)/)
     .filter((part) => part !== '')
     .map((part) => (part.startsWith('<mark>') ? { text: decode(part.slice(6, -7)), mark: true } : { text: decode(part), mark: false }));
+}
+
+/** Runs `task` after the delay `searchDelay` gives for the current query, cancelling any run still waiting. */
+export function scheduler(): (query: string, task: () => void) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (query, task) => {
+    clearTimeout(timer);
+    const delay = searchDelay(query);
+    if (delay === 0) task();
+    else timer = setTimeout(task, delay);
+  };
 }
