@@ -58,6 +58,7 @@ function main(): number {
     console.log(JSON.stringify({ summary, sources: scan.summaries.map(({ source, ...rest }) => ({ id: source.id, dir: source.dir, ...rest })), diagnostics }, null, 2));
   } else {
     for (const d of diagnostics) console.log(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
+    for (const problem of scan.summaries.flatMap((s) => s.categoryProblems)) console.log(`categories file: ${problem}`);
     console.log(
       `${summary.files} files: ${summary.agents} agents, ${summary.skipped} skipped; ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes${values.strict ? ' (strict)' : ''}`,
     );

@@ -57,6 +57,8 @@ export interface AgentView extends AgentData {
   inheritsAllHref: string | undefined;
   skillLinks: SkillLink[];
   modelHref: string;
+  /** Other agents with the same name. */
+  twinAgents: AgentView[];
 }
 
 /** A category with its agents, in display order. */
@@ -130,6 +132,7 @@ export const agents: AgentView[] = agentEntries
       inheritsAllHref: undefined,
       skillLinks: [],
       modelHref: '',
+      twinAgents: [],
     };
   })
   .sort(
@@ -177,6 +180,7 @@ for (const agent of agents) {
   agent.inheritsAllHref = agent.tools.inheritsAll ? toolHref.get(INHERITS_ALL_TOOLS) : undefined;
   agent.skillLinks = agent.facets.skill.map((value) => ({ value, href: skillHref.get(value)! }));
   agent.modelHref = modelHref.get(agent.facets.model)!;
+  agent.twinAgents = agent.twins.map((slug) => agentBySlug.get(slug)!);
 }
 
 /** Categories that have agents, by configured order, then label. */

@@ -7,6 +7,7 @@ export function formatSummary(scan: ScanResult): string[] {
     (s) =>
       `${s.source.label} (${s.source.dir}): ${s.pages} agent pages, ${s.skipped} skipped, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes; ${s.ignored.length} non-agent files ignored`,
   );
+  for (const problem of scan.summaries.flatMap((s) => s.categoryProblems)) lines.push(`categories file: ${problem}`);
   for (const skipped of scan.skipped) {
     const first = skipped.findings.find((d) => d.severity === 'error') ?? skipped.findings[0]!;
     lines.push(`skipped ${first.file}:${first.line} [${first.rule}] ${first.message}`);

@@ -96,6 +96,8 @@ export interface SourceSummary {
   warnings: number;
   infos: number;
   ignored: string[];
+  /** Problems in the source's categories file: entries without a label, invalid YAML. Reported, never fatal. */
+  categoryProblems: string[];
 }
 
 /** Category metadata as loaded, keyed by category id. */
@@ -309,7 +311,7 @@ export function scanSources(sources: readonly SourceConfig[]): ScanResult {
   for (const source of sources) {
     if (!existsSync(source.absDir)) throw new Error(`Agents folder not found: ${source.dir} (${source.absDir})`);
     const { candidates, ignored } = listFiles(source.absDir);
-    const { table } = readCategoryFile(source.categories ?? path.join(source.absDir, CATEGORIES_FILE));
+    const { table, problems } = readCategoryFile(source.categories ?? path.join(source.absDir, CATEGORIES_FILE));
     for (const [id, meta] of table) if (!categories.has(id)) categories.set(id, meta);
     const sourceOutcomes = candidates.map((relPath) => readAgentFile(source, relPath));
     for (const outcome of sourceOutcomes) {
@@ -318,7 +320,7 @@ export function scanSources(sources: readonly SourceConfig[]): ScanResult {
       if (!categories.has(categoryId)) categories.set(categoryId, { label: labelFromFolder(categoryFolder), order: orderFromFolder(categoryFolder) });
     }
     outcomes.push(...sourceOutcomes);
-    summaries.push({ source, agentFiles: candidates.length, pages: 0, skipped: 0, errors: 0, warnings: 0, infos: 0, ignored });
+    summaries.push({ source, agentFiles: candidates.length, pages: 0, skipped: 0, errors: 0, warnings: 0, infos: 0, ignored, categoryProblems: problems });
   }
 
   const drafts = outcomes.flatMap((o) => (o.kind === 'agent' ? [o.agent] : []));

@@ -108,4 +108,5 @@ export const sourceSummarySchema = z.object({
   warnings: z.number().int(),
   infos: z.number().int(),
   ignored: z.array(z.string()).describe('Files that are not agents (README.md, LICENSE, non-Markdown).'),
+  categoryProblems: z.array(z.string()).describe('Problems in the categories file, reported instead of failing.'),
 });

@@ -1,3 +1,5 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lineFacts, listFiles, placeFile, scanSources } from '../../src/lib/scan.ts';
@@ -105,4 +107,24 @@ describe('loadCatalogConfig', () => {
     ['0', false],
     ['', false],
   ])('STRICT=%j sets strict to %s', (value, strict) => expect(loadCatalogConfig(root, { STRICT: value }).strict).toBe(strict));
+});
+
+describe('categories files', () => {
+  test.each([
+    ['good:\n  label: Good\n  order: 2\n', [], { label: 'Good', order: 2 }],
+    ['good:\n  order: 2\n', ['category "good" needs a label.'], undefined],
+    ['good: [unclosed\n', ['not valid YAML'], undefined],
+  ])('reads %j, reporting problems instead of failing', (yaml, problems, meta) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'categories-'));
+    mkdirSync(path.join(dir, 'good'));
+    writeFileSync(path.join(dir, 'categories.yaml'), yaml);
+    writeFileSync(path.join(dir, 'good', 'a.md'), '---\nname: a\ndescription: b\ntools: Read\n---\n');
+    const scan = scanSources([sourceFromDir(dir, root)]);
+    const reported = scan.summaries[0]!.categoryProblems;
+    expect(reported).toHaveLength(problems.length);
+    problems.forEach((p, i) => expect(reported[i]).toContain(p));
+    expect(scan.agents).toHaveLength(1);
+    expect(scan.categories.get('good')).toEqual(meta ?? { label: 'Good', order: undefined });
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
