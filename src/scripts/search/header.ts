@@ -2,6 +2,8 @@ import { loadPagefind, scheduler } from './pagefind.ts';
 import { renderResult } from './render.ts';
 
 const SHOWN = 5;
+/** While someone types, results refresh at most this often; the first result still shows at once. */
+const REFRESH_MS = 200;
 
 /** Wires the header search field: results as you type, Escape to close. */
 export function attachHeaderSearch(root: HTMLElement): void {
@@ -13,6 +15,8 @@ export function attachHeaderSearch(root: HTMLElement): void {
   const searchUrl = all.getAttribute('href')!;
   const pagefind = loadPagefind();
   let latest = 0;
+  let lastRefresh = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
 
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
@@ -20,13 +24,23 @@ export function attachHeaderSearch(root: HTMLElement): void {
 
   const run = async () => {
     const query = input.value.trim();
-    const ticket = ++latest;
+    clearTimeout(trailing);
     if (query === '') {
+      latest++;
       list.replaceChildren();
       setOpen(false);
       return;
     }
     setOpen(true);
+    // Each intermediate query would fetch its own index slice and results; refresh on a beat instead,
+    // letting a search already under way finish so the first results still show at once.
+    const wait = lastRefresh + REFRESH_MS - performance.now();
+    if (wait > 0) {
+      trailing = setTimeout(() => void run(), wait);
+      return;
+    }
+    lastRefresh = performance.now();
+    const ticket = ++latest;
     const api = await pagefind;
     const search = await api.search(query);
     if (ticket !== latest || !search) return;
