@@ -38,7 +38,7 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
     const ticket = latest;
     const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     if (ticket !== latest) return;
-    list.append(...next.map((d) => renderResult(d, false)));
+    list.append(...next.map((d) => renderResult(d, false, state.query !== '')));
     shown += next.length;
     more.hidden = shown >= results.length;
   };

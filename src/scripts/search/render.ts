@@ -8,15 +8,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** Builds one search result with DOM text nodes only: name, highlighted excerpt, category, model and tool chips. */
-export function renderResult(data: PagefindResultData, compact: boolean): HTMLLIElement {
+/**
+ * Builds one search result with DOM text nodes only: name, highlighted excerpt (or, when nothing was
+ * typed, the agent's summary), category, model and tool chips.
+ */
+export function renderResult(data: PagefindResultData, compact: boolean, withExcerpt = true): HTMLLIElement {
   const item = el('li', compact ? 'py-2' : 'rounded-lg border border-border bg-surface p-4');
   item.dataset['result'] = data.url;
   const link = el('a', 'font-semibold text-accent hover:underline', data.meta['title'] ?? data.url);
   link.href = data.url;
   item.append(link);
   const excerpt = el('p', 'mt-1 text-sm text-muted');
-  for (const run of excerptRuns(data.excerpt)) excerpt.append(run.mark ? el('mark', 'bg-chip text-fg', run.text) : document.createTextNode(run.text));
+  if (withExcerpt) {
+    for (const run of excerptRuns(data.excerpt)) excerpt.append(run.mark ? el('mark', 'bg-chip text-fg', run.text) : document.createTextNode(run.text));
+  } else {
+    excerpt.textContent = data.meta['summary'] ?? '';
+  }
   item.append(excerpt);
   const details = el('div', 'mt-2 flex flex-wrap items-center gap-1.5 text-xs');
   details.append(el('span', 'text-muted', data.meta['category'] ?? ''));

@@ -180,3 +180,14 @@ test('pages that are not searching load no search code until the field is used',
   await page.getByRole('searchbox', { name: 'Search agents' }).focus();
   await expect.poll(() => loaded.some((u) => u.includes('pagefind.js'))).toBe(true);
 });
+
+test('a filter-only result shows the agent summary; a text result highlights the match', async ({ page }) => {
+  await page.goto('search/?model=Opus');
+  await waitForCount(page);
+  const first = page.locator('main [data-result]').first();
+  const agent = agentOf((await first.getAttribute('data-result'))!);
+  await expect(first.locator('p')).toHaveText(agent.summary);
+  await page.goto('search/?q=terraform');
+  await waitForCount(page);
+  await expect(page.locator('main [data-result] mark').first()).toHaveText(/terraform/i);
+});
