@@ -87,12 +87,7 @@ export interface ToolPage extends FacetPage {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const [agentEntries, categoryEntries, skippedEntries, sourceEntries] = await Promise.all([
-  getCollection('agents'),
-  getCollection('categories'),
-  getCollection('skipped'),
-  getCollection('sources'),
-]);
+const [agentEntries, categoryEntries, sourceEntries] = await Promise.all([getCollection('agents'), getCollection('categories'), getCollection('sources')]);
 
 /** Every source, in configured order. */
 export const sources: SourceView[] = sourceEntries.map((entry) => ({
@@ -198,8 +193,3 @@ export const categoryGroups: CategoryGroup[] = [...new Set(agents.map((a) => a.c
     };
   })
   .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || byText(a.label, b.label));
-
-/** Files that did not become pages, by source order and path. */
-export const skippedFiles = skippedEntries
-  .map((entry) => ({ ...entry.data, source: sourceById.get(entry.data.sourceId)! }))
-  .sort((a, b) => sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.file.relPath, b.file.relPath));

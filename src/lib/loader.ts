@@ -50,15 +50,23 @@ function scanLoader(name: string, entriesOf: (scan: ScanResult) => { id: string;
   };
 }
 
-/** Loads the files that did not become agent pages, with the reasons. */
-export const skippedLoader = (): Loader =>
-  scanLoader('subagent-catalog-skipped', (scan) => scan.skipped.map((skipped) => ({ id: `${skipped.sourceId}/${skipped.file.relPath}`, data: { ...skipped } })));
-
 /** Loads category metadata: the categories files of the sources, plus labels derived from folder names. */
 export const categoriesLoader = (): Loader => scanLoader('subagent-catalog-categories', (scan) => [...scan.categories].map(([id, meta]) => ({ id, data: { ...meta } })));
 
-/** Loads per-source counts for the diagnostics page and "view source" links. */
+/**
+ * Loads each source with its counts and the files that did not become agent pages (with the reasons),
+ * for the diagnostics page and "view source" links.
+ */
 export const sourcesLoader = (): Loader =>
   scanLoader('subagent-catalog-sources', (scan) =>
-    scan.summaries.map(({ source, ...counts }) => ({ id: source.id, data: { label: source.label, dir: source.dir, repository: source.repository, ...counts } })),
+    scan.summaries.map(({ source, ...counts }) => ({
+      id: source.id,
+      data: {
+        label: source.label,
+        dir: source.dir,
+        repository: source.repository,
+        ...counts,
+        skippedFiles: scan.skipped.filter((skipped) => skipped.sourceId === source.id),
+      },
+    })),
   );

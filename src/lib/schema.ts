@@ -109,4 +109,5 @@ export const sourceSummarySchema = z.object({
   infos: z.number().int(),
   ignored: z.array(z.string()).describe('Files that are not agents (README.md, LICENSE, non-Markdown).'),
   categoryProblems: z.array(z.string()).describe('Problems in the categories file, reported instead of failing.'),
+  skippedFiles: z.array(skippedFileSchema).describe('Files that did not become agent pages, with the reasons.'),
 });
