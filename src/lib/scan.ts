@@ -214,8 +214,7 @@ const SHOWN_ELSEWHERE = new Set(['name', 'description', 'tools', 'model', 'skill
 
 /** Reads, parses, normalises and checks one agent file. Never throws for bad content. */
 export function readAgentFile(source: SourceConfig, relPath: string): FileOutcome {
-  const absPath = path.join(source.absDir, relPath);
-  return analyseAgentText(source, relPath, readText(absPath));
+  return analyseAgentText(source, relPath, readText(path.join(source.absDir, relPath)));
 }
 
 /** Parses, normalises and checks the text of one agent file (no I/O, so tests can pass text directly). */
