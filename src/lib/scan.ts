@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parseFrontmatter, lineOfKey, type ParsedFrontmatter } from './frontmatter.ts';
@@ -111,20 +111,30 @@ export interface ScanResult {
   summaries: SourceSummary[];
 }
 
-/** Lists agent candidates (Markdown files) and ignored files below a folder, sorted for determinism. */
+/**
+ * Lists agent candidates (Markdown files) and ignored files below a folder, sorted for determinism.
+ * Symbolic links are followed (Claude Code follows them too), each real folder once, so a link loop
+ * cannot hang the build; a broken link is listed as ignored rather than dropped.
+ */
 export function listFiles(root: string): { candidates: string[]; ignored: string[] } {
   const candidates: string[] = [];
   const ignored: string[] = [];
+  const visited = new Set<string>();
   const walk = (dir: string, rel: string) => {
+    const real = realpathSync(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path.join(dir, entry.name), relPath);
-      } else if (entry.isFile()) {
-        const lower = entry.name.toLowerCase();
-        if (lower.endsWith('.md') && !NON_AGENT_FILES.has(lower)) candidates.push(relPath);
-        else ignored.push(relPath);
+      const full = path.join(dir, entry.name);
+      const target = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : entry;
+      if (target?.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, relPath);
+      } else if (target?.isFile() && entry.name.toLowerCase().endsWith('.md') && !NON_AGENT_FILES.has(entry.name.toLowerCase())) {
+        candidates.push(relPath);
+      } else {
+        ignored.push(relPath);
       }
     }
   };
@@ -309,6 +319,7 @@ export function scanSources(sources: readonly SourceConfig[]): ScanResult {
   const summaries: SourceSummary[] = [];
   for (const source of sources) {
     if (!existsSync(source.absDir)) throw new Error(`Agents folder not found: ${source.dir} (${source.absDir})`);
+    if (!statSync(source.absDir).isDirectory()) throw new Error(`Not a folder: ${source.dir}. Name the folder that holds the agent files.`);
     const { candidates, ignored } = listFiles(source.absDir);
     const { table, problems } = readCategoryFile(source.categories ?? path.join(source.absDir, CATEGORIES_FILE));
     for (const [id, meta] of table) if (!categories.has(id)) categories.set(id, meta);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -126,5 +126,30 @@ describe('categories files', () => {
     expect(scan.agents).toHaveLength(1);
     expect(scan.categories.get('good')).toEqual(meta ?? { label: 'Good', order: undefined });
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('unusual folders', () => {
+  test('symbolic links to files and folders are followed, loops end, and broken links are listed as ignored', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'links-'));
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    writeFileSync(path.join(outside, 'linked.md'), '---\nname: linked\ndescription: d\ntools: Read\n---\n');
+    mkdirSync(path.join(dir, 'core'));
+    symlinkSync(path.join(outside, 'linked.md'), path.join(dir, 'core', 'linked.md'));
+    symlinkSync(outside, path.join(dir, 'shared'));
+    symlinkSync(dir, path.join(dir, 'core', 'loop'));
+    symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'core', 'broken.md'));
+    const { candidates, ignored } = listFiles(dir);
+    expect(candidates).toEqual(['core/linked.md', 'shared/linked.md']);
+    expect(ignored).toEqual(['core/broken.md']);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test.each([
+    ['a folder that does not exist', 'tests/fixtures/nope', /Agents folder not found/],
+    ['a file instead of a folder', 'README.md', /Not a folder: README\.md/],
+  ])('%s gives a clear error', (_, dir, message) => {
+    expect(() => scanSources([sourceFromDir(dir, root)])).toThrow(message);
   });
 });
