@@ -1,5 +1,12 @@
 import { excerptRuns, type PagefindResultData } from './pagefind.ts';
 import { TOOL_SEPARATOR } from '../../lib/search-state.ts';
+import { VERDICT_LABELS } from '../../lib/facets.ts';
+
+const VERDICTS: Readonly<Record<string, { label: string; tone: string }>> = {
+  clean: { label: VERDICT_LABELS.clean, tone: 'border-ok text-ok' },
+  warnings: { label: VERDICT_LABELS.warnings, tone: 'border-warn text-warn' },
+  skipped: { label: VERDICT_LABELS.skipped, tone: 'border-err text-err' },
+};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -28,6 +35,12 @@ export function renderResult(data: PagefindResultData, compact: boolean, withExc
   const details = el('div', 'mt-2 flex flex-wrap items-center gap-1.5 text-xs');
   details.append(el('span', 'text-muted', data.meta['category'] ?? ''));
   details.append(el('span', 'rounded border border-border px-1.5 py-0.5 font-mono', data.meta['model'] ?? ''));
+  const verdict = VERDICTS[data.meta['verdict'] ?? ''];
+  if (verdict) {
+    const badge = el('span', `rounded border px-1.5 py-0.5 ${verdict.tone}`, verdict.label);
+    badge.dataset['verdict'] = data.meta['verdict'];
+    details.append(badge);
+  }
   const tools = data.meta['tools'] ?? '';
   const chips = tools === '*' ? ['Inherits all tools'] : tools.split(TOOL_SEPARATOR).filter((t) => t !== '');
   const limit = compact ? 5 : 12;

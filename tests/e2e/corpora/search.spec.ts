@@ -71,3 +71,11 @@ test('on the corpus build, the compatibility and permission facets narrow result
     expect(agent.tools.tools.map((t) => t.name).some((n) => ['Edit', 'Write', 'Bash', 'WebFetch', 'WebSearch', 'MultiEdit', 'NotebookEdit'].includes(n))).toBe(false);
   }
 });
+
+test('search results carry the compatibility verdict', async ({ page }) => {
+  await page.goto(`search/?verdict=${encodeURIComponent('Claude Code skips it')}`);
+  const { slugs } = await collectResults(page);
+  expect(slugs.length).toBeGreaterThan(0);
+  await expect(page.locator('main [data-result] [data-verdict="skipped"]')).toHaveCount(slugs.length);
+  for (const slug of slugs) expect(bySlug.get(slug)!.verdict).toBe('skipped');
+});
