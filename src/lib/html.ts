@@ -25,6 +25,8 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[\w.-]+(?:[/#?]|$))/i;
 
 /** True for link targets that cannot run script (no `javascript:`, `data:` or `vbscript:`). */
 export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme (`java\tscript:`), so strip them before checking.
+  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020]/g, '');
   return SAFE_URL.test(compact) && !/^(?:javascript|data|vbscript):/i.test(compact);
 }

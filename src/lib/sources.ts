@@ -87,7 +87,7 @@ export function loadCatalogConfig(root: string, env: Record<string, string | und
     try {
       file = JSON.parse(readFileSync(configPath, 'utf8')) as typeof file;
     } catch (error) {
-      throw new Error(`${path.relative(root, configPath)} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${path.relative(root, configPath)} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
   }
   const agentsDir = env['AGENTS_DIR']?.trim();

@@ -84,6 +84,7 @@ describe('html', () => {
     ['#anchor', true],
     ['javascript:alert(1)', false],
     [' JavaScript:alert(1)', false],
+    ['java\tscript:alert(1)', false],
     ['data:text/html,x', false],
     ['vbscript:x', false],
   ])('isSafeUrl(%j) is %s', (url, safe) => expect(isSafeUrl(url)).toBe(safe));
