@@ -79,3 +79,11 @@ test('search results carry the compatibility verdict', async ({ page }) => {
   await expect(page.locator('main [data-result] [data-verdict="skipped"]')).toHaveCount(slugs.length);
   for (const slug of slugs) expect(bySlug.get(slug)!.verdict).toBe('skipped');
 });
+
+test('a site built from several sources offers a source filter', async ({ page }) => {
+  await page.goto('search/?source=wshobson&tool=Bash');
+  const { count, slugs } = await collectResults(page);
+  expect(count).toBe(scan.agents.filter((a) => a.sourceId === 'wshobson' && a.tools.tools.some((t) => t.name === 'Bash')).length);
+  for (const slug of slugs) expect(bySlug.get(slug)!.sourceId).toBe('wshobson');
+  await expect(page.locator('[data-facet="source"]')).toBeVisible();
+});
