@@ -143,6 +143,8 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
 
   const run = async () => {
     const ticket = ++latest;
+    // The count marks a finished search; drop it at once so nobody reads the previous one meanwhile.
+    delete status.dataset['count'];
     const { api, totals } = await ready;
     if (ticket !== latest) return;
     if (isEmptySearch(state)) {
@@ -164,7 +166,6 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
     list.replaceChildren();
     const n = results.length;
     status.textContent = n === 0 ? 'No agents match.' : `${n} agent${n === 1 ? '' : 's'} match.`;
-    delete status.dataset['count'];
     renderFacets(search.filters, totals);
     await showMore();
     // Set last: tests and assistive tech read the count once the first page of results is in.
