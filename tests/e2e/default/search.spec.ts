@@ -163,11 +163,18 @@ test('without JavaScript the browse pages work and the search field says it need
   await context.close();
 });
 
-test('the search pages have no accessibility violations', async ({ page }) => {
+test('the search pages and the open results panel have no accessibility violations, in light and dark mode', async ({ page }) => {
   const { expectNoAxeViolations } = await import('../support.ts');
-  for (const path of ['search/?q=review&tool=Bash', 'tools/', 'tools/bash/', 'skills/', 'models/']) {
-    await page.goto(path);
-    if (path.startsWith('search')) await waitForCount(page);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['search/?q=review&tool=Bash', 'tools/', 'tools/bash/', 'skills/', 'models/']) {
+      await page.goto(path);
+      if (path.startsWith('search')) await waitForCount(page);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('./');
+    await page.getByRole('searchbox', { name: 'Search agents' }).fill('postgres');
+    await expect(page.locator('#site-search-panel [data-result]').first()).toBeVisible();
     await expectNoAxeViolations(page);
   }
 });
