@@ -74,3 +74,37 @@ export function isEmptySearch(state: SearchState): boolean {
 export function searchDelay(query: string): number {
   return query.length > 0 && query.length < 3 ? 250 : 0;
 }
+
+/** A state with one facet value chosen or cleared. */
+export function withValue(state: SearchState, key: string, value: string, chosen: boolean): SearchState {
+  const values = new Set(state.selected[key] ?? []);
+  if (chosen) values.add(value);
+  else values.delete(value);
+  const selected = { ...state.selected, [key]: [...values] };
+  if (values.size === 0) delete selected[key];
+  return { ...state, selected };
+}
+
+/** A state with a tool added to, or removed from, the excluded tools. */
+export function withExcludedTool(state: SearchState, tool: string, excluded: boolean): SearchState {
+  const without = state.without.filter((t) => t !== tool);
+  return { ...state, without: excluded ? [...without, tool] : without };
+}
+
+/** One value a facet offers, with how many results have it and whether it is chosen. */
+export interface FacetOption {
+  value: string;
+  count: number;
+  checked: boolean;
+}
+
+/**
+ * The values a facet offers now: every value with results, plus chosen ones even at zero, chosen
+ * first, then by count, then alphabetically.
+ */
+export function facetOptions(values: readonly string[], counts: Readonly<Record<string, number>>, chosen: readonly string[]): FacetOption[] {
+  return values
+    .map((value) => ({ value, count: counts[value] ?? 0, checked: chosen.includes(value) }))
+    .filter((option) => option.count > 0 || option.checked)
+    .sort((a, b) => Number(b.checked) - Number(a.checked) || b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { isEmptySearch, parseSearchParams, searchDelay, toPagefindFilters, toSearchParams } from '../../src/lib/search-state.ts';
+import {
+  facetOptions,
+  isEmptySearch,
+  parseSearchParams,
+  searchDelay,
+  toPagefindFilters,
+  toSearchParams,
+  withExcludedTool,
+  withValue,
+} from '../../src/lib/search-state.ts';
 import { facetsOf, groupByFacet, INHERITS_ALL_TOOLS, skillFacetValues, toolFacetValues, describeTool } from '../../src/lib/facets.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
@@ -102,3 +111,25 @@ test.each([
   ['sec', 0],
   ['postgres', 0],
 ])('searchDelay(%j) is %i ms', (query, delay) => expect(searchDelay(query)).toBe(delay));
+
+describe('search state changes', () => {
+  const base = parseSearchParams(new URLSearchParams('q=x&tool=Bash'));
+  test.each([
+    [withValue(base, 'tool', 'Read', true), 'q=x&tool=Bash&tool=Read'],
+    [withValue(base, 'tool', 'Bash', false), 'q=x'],
+    [withValue(base, 'model', 'Opus', true), 'q=x&tool=Bash&model=Opus'],
+    [withValue(base, 'tool', 'Bash', true), 'q=x&tool=Bash'],
+    [withExcludedTool(base, 'Write', true), 'q=x&tool=Bash&without=Write'],
+    [withExcludedTool(withExcludedTool(base, 'Write', true), 'Write', false), 'q=x&tool=Bash'],
+    [withExcludedTool(withExcludedTool(base, 'Write', true), 'Write', true), 'q=x&tool=Bash&without=Write'],
+  ])('gives %j', (state, query) => expect(toSearchParams(state).toString()).toBe(query));
+
+  test('facetOptions keeps chosen values first, then sorts by count and name, and drops empty values', () => {
+    expect(facetOptions(['Read', 'Bash', 'Edit', 'Write', 'Glob'], { Read: 3, Bash: 5, Glob: 3, Write: 0 }, ['Edit'])).toEqual([
+      { value: 'Edit', count: 0, checked: true },
+      { value: 'Bash', count: 5, checked: false },
+      { value: 'Glob', count: 3, checked: false },
+      { value: 'Read', count: 3, checked: false },
+    ]);
+  });
+});

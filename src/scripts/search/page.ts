@@ -1,6 +1,18 @@
 import { loadPagefind, scheduler, type FilterCounts, type PagefindFilters, type PagefindResult } from './pagefind.ts';
-import { renderResult } from './render.ts';
-import { isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, WITHOUT_PARAM, type FacetSpec, type SearchState } from '../../lib/search-state.ts';
+import { el, renderResult } from './render.ts';
+import {
+  facetOptions,
+  isEmptySearch,
+  parseSearchParams,
+  toPagefindFilters,
+  toSearchParams,
+  withExcludedTool,
+  withValue,
+  WITHOUT_PARAM,
+  type FacetOption,
+  type FacetSpec,
+  type SearchState,
+} from '../../lib/search-state.ts';
 
 const PAGE_SIZE = 20;
 const COLLAPSED = 10;
@@ -43,101 +55,76 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
     more.hidden = shown >= results.length;
   };
 
-  const renderFacets = (counts: FilterCounts, totals: FilterCounts) => {
-    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focusKey'] : undefined;
-    const groups = facets.flatMap((facet) => {
-      const values = Object.entries(totals[facet.key] ?? {})
-        .map(([value]) => ({ value, count: counts[facet.key]?.[value] ?? 0, checked: state.selected[facet.key]?.includes(value) ?? false }))
-        .filter((v) => v.count > 0 || v.checked)
-        .sort((a, b) => Number(b.checked) - Number(a.checked) || b.count - a.count || (a.value < b.value ? -1 : 1));
-      if (values.length === 0) return [];
-      const fieldset = document.createElement('fieldset');
-      fieldset.className = 'rounded border border-border p-3';
-      fieldset.dataset['facet'] = facet.key;
-      const legend = document.createElement('legend');
-      legend.className = 'px-1 text-sm font-semibold';
-      legend.textContent = facet.label;
-      fieldset.append(legend);
-      const visible = expanded.has(facet.key) ? values : values.slice(0, COLLAPSED);
-      for (const option of visible) {
-        const label = document.createElement('label');
-        label.className = 'flex items-start gap-2 py-0.5 text-sm';
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.className = 'mt-1';
-        box.checked = option.checked;
-        box.dataset['focusKey'] = `${facet.key}:${option.value}`;
-        box.addEventListener('change', () => {
-          const current = new Set(state.selected[facet.key] ?? []);
-          if (box.checked) current.add(option.value);
-          else current.delete(option.value);
-          state = { ...state, selected: { ...state.selected, [facet.key]: [...current] } };
-          if (current.size === 0) delete state.selected[facet.key];
-          commit(true);
-          void run();
-        });
-        const text = document.createElement('span');
-        text.className = 'min-w-0 break-all';
-        text.textContent = option.value;
-        const count = document.createElement('span');
-        count.className = 'ml-auto text-muted tabular-nums';
-        count.textContent = String(option.count);
-        count.dataset['count'] = String(option.count);
-        label.append(box, text, count);
-        fieldset.append(label);
-      }
-      if (values.length > COLLAPSED) {
-        const toggle = document.createElement('button');
-        toggle.type = 'button';
-        toggle.className = 'mt-1 text-sm text-accent hover:underline';
-        toggle.dataset['focusKey'] = `${facet.key}:toggle`;
-        toggle.textContent = expanded.has(facet.key) ? 'Show fewer' : `Show all ${values.length}`;
-        toggle.setAttribute('aria-expanded', String(expanded.has(facet.key)));
-        toggle.addEventListener('click', () => {
-          if (expanded.has(facet.key)) expanded.delete(facet.key);
-          else expanded.add(facet.key);
-          renderFacets(counts, totals);
-        });
-        fieldset.append(toggle);
-      }
-      return [fieldset];
-    });
-    const without = document.createElement('div');
-    without.className = 'rounded border border-border p-3';
-    const withoutLabel = document.createElement('label');
-    withoutLabel.className = 'mb-1 block text-sm font-semibold';
-    withoutLabel.htmlFor = 'search-without';
-    withoutLabel.textContent = 'Without tool';
-    const select = document.createElement('select');
-    select.id = 'search-without';
-    select.className = 'w-full rounded border border-border bg-bg px-2 py-1 text-sm text-fg';
-    select.dataset['focusKey'] = 'without';
-    select.append(new Option('Choose a tool to exclude', ''));
-    for (const tool of Object.keys(totals['tool'] ?? {}).sort()) {
-      if (!state.without.includes(tool)) select.append(new Option(tool, tool));
+  const update = (next: SearchState) => {
+    state = next;
+    commit(true);
+    void run();
+  };
+
+  const facetFieldset = (facet: FacetSpec, options: FacetOption[], rerender: () => void): HTMLFieldSetElement => {
+    const fieldset = el('fieldset', 'rounded border border-border p-3');
+    fieldset.dataset['facet'] = facet.key;
+    fieldset.append(el('legend', 'px-1 text-sm font-semibold', facet.label));
+    const open = expanded.has(facet.key);
+    for (const option of open ? options : options.slice(0, COLLAPSED)) {
+      const box = el('input', 'mt-1');
+      box.type = 'checkbox';
+      box.checked = option.checked;
+      box.dataset['focusKey'] = `${facet.key}:${option.value}`;
+      box.addEventListener('change', () => update(withValue(state, facet.key, option.value, box.checked)));
+      const count = el('span', 'ml-auto text-muted tabular-nums', String(option.count));
+      count.dataset['count'] = String(option.count);
+      const label = el('label', 'flex items-start gap-2 py-0.5 text-sm');
+      label.append(box, el('span', 'min-w-0 break-all', option.value), count);
+      fieldset.append(label);
     }
+    if (options.length > COLLAPSED) {
+      const toggle = el('button', 'mt-1 text-sm text-accent hover:underline', open ? 'Show fewer' : `Show all ${options.length}`);
+      toggle.type = 'button';
+      toggle.dataset['focusKey'] = `${facet.key}:toggle`;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.addEventListener('click', () => {
+        if (open) expanded.delete(facet.key);
+        else expanded.add(facet.key);
+        rerender();
+      });
+      fieldset.append(toggle);
+    }
+    return fieldset;
+  };
+
+  const withoutControl = (tools: string[]): HTMLDivElement => {
+    const box = el('div', 'rounded border border-border p-3');
+    const label = el('label', 'mb-1 block text-sm font-semibold', 'Without tool');
+    label.htmlFor = 'search-without';
+    const select = el('select', 'w-full rounded border border-border bg-bg px-2 py-1 text-sm text-fg');
+    select.id = 'search-without';
+    select.dataset['focusKey'] = 'without';
+    select.append(new Option('Choose a tool to exclude', ''), ...tools.filter((t) => !state.without.includes(t)).map((t) => new Option(t, t)));
     select.addEventListener('change', () => {
-      if (select.value === '') return;
-      state = { ...state, without: [...state.without, select.value] };
-      commit(true);
-      void run();
+      if (select.value !== '') update(withExcludedTool(state, select.value, true));
     });
-    without.append(withoutLabel, select);
+    box.append(label, select);
     for (const tool of state.without) {
-      const chip = document.createElement('button');
+      const chip = el('button', 'mt-2 mr-1 rounded-full border border-err px-2 py-0.5 font-mono text-xs', `without ${tool} ×`);
       chip.type = 'button';
-      chip.className = 'mt-2 mr-1 rounded-full border border-err px-2 py-0.5 font-mono text-xs';
-      chip.textContent = `without ${tool} ×`;
       chip.setAttribute('aria-label', `Stop excluding ${tool}`);
       chip.dataset['focusKey'] = `${WITHOUT_PARAM}:${tool}`;
-      chip.addEventListener('click', () => {
-        state = { ...state, without: state.without.filter((t) => t !== tool) };
-        commit(true);
-        void run();
-      });
-      without.append(chip);
+      chip.addEventListener('click', () => update(withExcludedTool(state, tool, false)));
+      box.append(chip);
     }
-    facetBox.replaceChildren(...groups, without);
+    return box;
+  };
+
+  const renderFacets = (counts: FilterCounts, totals: FilterCounts) => {
+    // Re-rendering replaces the controls; put focus back on the one that had it.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focusKey'] : undefined;
+    const rerender = () => renderFacets(counts, totals);
+    const groups = facets.flatMap((facet) => {
+      const options = facetOptions(Object.keys(totals[facet.key] ?? {}), counts[facet.key] ?? {}, state.selected[facet.key] ?? []);
+      return options.length > 0 ? [facetFieldset(facet, options, rerender)] : [];
+    });
+    facetBox.replaceChildren(...groups, withoutControl(Object.keys(totals['tool'] ?? {}).sort()));
     if (focused) facetBox.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   };
 

@@ -8,7 +8,8 @@ const VERDICTS: Readonly<Record<string, { label: string; tone: string }>> = {
   skipped: { label: VERDICT_LABELS.skipped, tone: 'border-err text-err' },
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+/** Creates an element with classes and, optionally, text (never HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
