@@ -14,6 +14,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
 import { build } from './bench.ts';
 import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
+import { listFiles } from '../src/lib/scan.ts';
 
 const QUERIES = ['kubernetes', 'postgres', 'security', 'react', 'terraform'];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
@@ -74,7 +75,7 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
   const corpora = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
-  const sites = [build('7 shared corpora', corpora, 1237)];
+  const sites = [build('7 shared corpora', corpora, listFiles(CORPORA_DIR).candidates.length)];
   for (const count of sizes.length > 0 ? sizes : [10000]) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);

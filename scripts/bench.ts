@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
+import { listFiles } from '../src/lib/scan.ts';
 
 /** What one benchmark build measured. */
 export interface BuildFigures {
@@ -140,16 +141,17 @@ function main(): void {
   const counts = args.filter((a) => /^\d+$/.test(a)).map(Number);
   const sizesToRun = counts.length > 0 ? counts : [1000, 10000];
   const runs: BuildFigures[] = [];
-  const countFiles = (dir: string) => walk(dir).filter((f) => f.endsWith('.md')).length;
+  // Agent files as the build counts them (README.md, SOURCE.md and the like are not agents).
+  const countAgents = (dir: string) => listFiles(dir).candidates.length;
   // Each build's output is measured, then deleted: a 10,000-agent site is hundreds of megabytes.
   const measured = (figures: BuildFigures) => {
     rmSync(figures.outDir, { recursive: true, force: true });
     runs.push(figures);
   };
-  measured(build('default catalogue', undefined, countFiles('content/agents')));
+  measured(build('default catalogue', undefined, countAgents('content/agents')));
   if (withCorpora && existsSync(CORPORA_DIR)) {
     const dirs = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
-    measured(build('7 shared corpora', dirs, countFiles(CORPORA_DIR) - 7));
+    measured(build('7 shared corpora', dirs, countAgents(CORPORA_DIR)));
   }
   for (const count of sizesToRun) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));

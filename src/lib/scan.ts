@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { parseFrontmatter, lineOfKey, type ParsedFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, parseYamlStrict, lineOfKey, type ParsedFrontmatter } from './frontmatter.ts';
 import { normaliseTools, type ToolSet } from './tools.ts';
 import { normaliseModel, type ModelInfo } from './models.ts';
 import { cleanDescription, summarise } from './description.ts';
@@ -291,13 +290,13 @@ export function readCategoryFile(filePath: string): { table: CategoryTable; prob
   const table: CategoryTable = new Map();
   const problems: string[] = [];
   if (!existsSync(filePath)) return { table, problems };
-  let data: unknown;
+  let data: Record<string, unknown>;
   try {
-    data = matter(`---\n${readFileSync(filePath, 'utf8')}\n---\n`, {}).data;
+    data = parseYamlStrict(readFileSync(filePath, 'utf8'));
   } catch (error) {
     return { table, problems: [`${filePath}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
   }
-  for (const [key, value] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(data)) {
     const entry = (value ?? {}) as Record<string, unknown>;
     if (typeof entry['label'] !== 'string') {
       problems.push(`${filePath}: category "${key}" needs a label.`);
@@ -353,9 +352,11 @@ export function scanSources(sources: readonly SourceConfig[]): ScanResult {
 
   for (const summary of summaries) {
     const id = summary.source.id;
-    const mine = [...agents.filter((a) => a.sourceId === id).map((a) => a.findings), ...skipped.filter((s) => s.sourceId === id).map((s) => s.findings)].flat();
-    summary.pages = agents.filter((a) => a.sourceId === id).length;
-    summary.skipped = skipped.filter((s) => s.sourceId === id).length;
+    const pages = agents.filter((a) => a.sourceId === id);
+    const skippedHere = skipped.filter((s) => s.sourceId === id);
+    const mine = [...pages, ...skippedHere].flatMap((entry) => entry.findings);
+    summary.pages = pages.length;
+    summary.skipped = skippedHere.length;
     summary.errors = mine.filter((d) => d.severity === 'error').length;
     summary.warnings = mine.filter((d) => d.severity === 'warning').length;
     summary.infos = mine.filter((d) => d.severity === 'info').length;
