@@ -1,4 +1,5 @@
 import { isMalformedMcpName, type ToolSet } from './tools.ts';
+import { commandRequests, fileCreationRequests } from './body-checks.ts';
 import type { ModelInfo } from './models.ts';
 
 /**
@@ -118,6 +119,21 @@ export const RULES = {
     title: 'Long description',
     hint: 'Every installed agent description is loaded into every conversation. Move examples and detail into the body.',
   },
+  'tools-agent-in-subagent': {
+    severity: 'warning',
+    title: 'Starts subagents, but subagents cannot nest',
+    hint: 'A subagent cannot start other subagents, so `Agent` (or `Task`) does nothing there. Drop it and return a plan for the main conversation to carry out, or say in the description that the agent runs as the main session: `claude --agent <name>`.',
+  },
+  'body-needs-shell': {
+    severity: 'warning',
+    title: 'Prompt asks to run commands without Bash',
+    hint: 'The prompt tells the agent to run a command, but its tools have no Bash or PowerShell. Add `Bash` (narrowed with a rule such as `Bash(npm test)` if you like), or reword the step.',
+  },
+  'body-needs-write': {
+    severity: 'warning',
+    title: 'Prompt asks to create files without Write',
+    hint: 'The prompt tells the agent to create a file, but its tools have no `Write`; `Edit` only changes files that exist. Add `Write`, or reword the step.',
+  },
   'encoding-invalid': {
     severity: 'warning',
     title: 'File is not valid UTF-8',
@@ -204,11 +220,41 @@ export interface FieldCheckInput {
   model: ModelInfo;
   /** 1-based line of a top-level key. */
   lineOf: (key: string) => number;
+  /** The Markdown body (the system prompt), and the 1-based file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+/** Tools that start subagents; they do nothing inside a subagent. */
+const AGENT_TOOLS = new Set(['Agent', 'Task']);
+const SHELL_TOOLS = new Set(['Bash', 'PowerShell']);
+/** A description that says the agent runs as the main session, where `Agent` works. */
+const MAIN_SESSION = /claude --agent\b|\bmain session\b/i;
+
+/** Checks that the tools fit what the prompt asks for, and that no subagent tries to start subagents. */
+export function checkToolUse({ file, data, tools, lineOf, body, bodyLine }: FieldCheckInput): Diagnostic[] {
+  if (tools.inheritsAll) return [];
+  const found: Diagnostic[] = [];
+  const names = new Set(tools.tools.map((t) => t.name));
+  const starter = [...AGENT_TOOLS].find((name) => names.has(name));
+  if (starter && !MAIN_SESSION.test(String(data['description']))) {
+    found.push(diagnostic('tools-agent-in-subagent', file, lineOf('tools'), `tools: \`${starter}\` does nothing in a subagent, and the description does not say the agent runs as the main session.`));
+  }
+  if (![...SHELL_TOOLS].some((name) => names.has(name))) {
+    const first = commandRequests(body)[0];
+    if (first) found.push(diagnostic('body-needs-shell', file, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot run commands.`));
+  }
+  if (!names.has('Write')) {
+    const first = fileCreationRequests(body)[0];
+    if (first) found.push(diagnostic('body-needs-write', file, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot create files.`));
+  }
+  return found;
 }
 
 /** Checks the fields of a loadable agent: name format, tools, model, enumerated values, extra fields, cost. */
-export function checkFields({ file, data, tools, model, lineOf }: FieldCheckInput): Diagnostic[] {
-  const found: Diagnostic[] = [];
+export function checkFields(input: FieldCheckInput): Diagnostic[] {
+  const { file, data, tools, model, lineOf } = input;
+  const found: Diagnostic[] = checkToolUse(input);
   const name = String(data['name']);
   if (name.includes(':') || name.startsWith('-')) {
     const why = name.includes(':') ? 'contains `:`, which is reserved for plugin scopes' : 'starts with `-`';

@@ -248,7 +248,9 @@ export function analyseAgentText(source: Pick<SourceConfig, 'id' | 'dir' | 'absD
 
   const tools = normaliseTools(data['tools']);
   const model = normaliseModel(data['model']);
-  findings.push(...checkFields({ file: displayPath, data: { ...data, name, description }, tools, model, lineOf }));
+  const body = parsed.block ? parsed.block.body : text;
+  const bodyLine = parsed.block ? parsed.block.bodyLine : 1;
+  findings.push(...checkFields({ file: displayPath, data: { ...data, name, description }, tools, model, lineOf, body, bodyLine }));
   findings.sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const cleaned = cleanDescription(description);
   const place = placeFile(relPath, data['category']);
@@ -275,7 +277,7 @@ export function analyseAgentText(source: Pick<SourceConfig, 'id' | 'dir' | 'absD
       sourceId: source.id,
       file,
       raw: text,
-      body: parsed.block ? parsed.block.body : text,
+      body,
       strictParse: parsed.mode === 'strict',
       findings,
       verdict: verdictOf(findings),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { scanSources, allDiagnostics, readCategoryFile, listFiles } from '../../src/lib/scan.ts';
 import { sourceFromDir } from '../../src/lib/sources.ts';
+import { firstFence, followsShape, section, templateLabels } from '../support/agent-shape.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const contentDir = path.join(root, 'content/agents');
@@ -18,9 +19,9 @@ function wordRuns(text: string, size: number): string[] {
 }
 
 describe('the default catalogue', () => {
-  test('has at least 60 agents in at least 10 categories, with unique names', () => {
-    expect(scan.agents.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(scan.agents.map((a) => a.categoryId)).size).toBeGreaterThanOrEqual(10);
+  test('has at least 150 agents in at least 12 categories, with unique names', () => {
+    expect(scan.agents.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(scan.agents.map((a) => a.categoryId)).size).toBeGreaterThanOrEqual(12);
     expect(new Set(scan.agents.map((a) => a.name)).size).toBe(scan.agents.length);
     expect(scan.skipped).toEqual([]);
   });
@@ -55,10 +56,53 @@ describe('the default catalogue', () => {
     expect(agent.skills, 'technologies belong in tags, not skills').toEqual([]);
     expect(agent.tags.length).toBeGreaterThanOrEqual(3);
     for (const tag of agent.tags) expect(tag).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-    for (const section of ['## First, look at', '## Method', '## Before you finish', '## Output']) expect(agent.body).toContain(section);
+    for (const heading of ['## First, look at', '## Method', '## Before you finish', '## Output', '## Worked example']) expect(agent.body).toContain(heading);
     expect(agent.body, 'no invented percentages').not.toMatch(/\d+(\.\d+)?\s?%/);
     expect(agent.file.lineEndings).toBe('lf');
     expect(agent.file.finalNewline).toBe(true);
+  });
+
+  test.each(scan.agents.map((a) => [a.name, a] as const))('%s ends with a short worked example in the shape its Output section declares', (_, agent) => {
+    const template = firstFence(section(agent.body, 'Output') ?? '');
+    expect(template, 'the Output section holds a fenced template').toBeDefined();
+    const labels = templateLabels(template!);
+    expect(labels.length, 'the template names its parts').toBeGreaterThanOrEqual(2);
+    const example = section(agent.body, 'Worked example');
+    expect(example, 'a ## Worked example section').toBeDefined();
+    expect(agent.body.trimEnd().endsWith(example!.trimEnd()), 'the worked example is the last section').toBe(true);
+    expect(example!.length, 'the worked example stays short: the body is loaded on every run').toBeLessThanOrEqual(2000);
+    expect(example).toMatch(/^Request: "[^"\n]{20,}"$/m);
+    const answer = firstFence(example!);
+    expect(answer, 'the answer is a fenced block').toBeDefined();
+    expect({ labels, answer: answer!.join('\n') }, 'the answer has every part of the template, in order').toSatisfy(() => followsShape(labels, answer!));
+  });
+
+  test('every agent a prompt names exists in the catalogue', () => {
+    const names = new Set(scan.agents.map((a) => a.name));
+    const named = scan.agents.flatMap((agent) => {
+      const mentions = [
+        ...agent.body.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)+)`\s+(?:sub)?agents?\b/g),
+        ...agent.body.matchAll(/claude --agent ([a-z0-9-]+)/g),
+        ...agent.description.matchAll(/claude --agent ([a-z0-9-]+)/g),
+      ].map((m) => m[1]!);
+      const allowed = agent.tools.tools.filter((t) => t.name === 'Agent' && t.rule).flatMap((t) => t.rule!.split(',').map((s) => s.trim()));
+      return [...mentions, ...allowed].map((name) => ({ agent: agent.name, name }));
+    });
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter(({ name }) => !names.has(name))).toEqual([]);
+  });
+
+  test('no two descriptions share a run of 8 words, so Claude can tell them apart', () => {
+    const seen = new Map<string, string>();
+    const shared: string[] = [];
+    for (const agent of scan.agents) {
+      for (const run of new Set(wordRuns(agent.description, 8))) {
+        const other = seen.get(run);
+        if (other && other !== agent.name) shared.push(`${other} / ${agent.name}: ${run}`);
+        else seen.set(run, agent.name);
+      }
+    }
+    expect(shared).toEqual([]);
   });
 
   test('reviewers and auditors read and never write', () => {

@@ -449,6 +449,55 @@ describe('name-duplicate', () => {
   test('the summary counts the duplicate warnings', () => expect(scan?.summaries[0]).toMatchObject({ pages: 3, skipped: 1, errors: 1, warnings: 2 }));
 });
 
+/** A loadable agent with these tools and this prompt; the prompt starts on line 6. */
+const withBody = (tools: string | null, body: string) =>
+  `---\nname: good-agent\ndescription: Use when things need doing.\n${tools === null ? '' : `tools: ${tools}\n`}---\n${body}\n`;
+
+describe('tools-agent-in-subagent', () => {
+  ruleTable('tools-agent-in-subagent', [
+    ['Agent in a subagent', agent('tools: Read, Agent'), 4],
+    ['Agent with an allowlist of agents', agent('tools: Agent(worker, researcher)'), 4],
+    ['Task, the old name', agent('tools: Task'), 4],
+    ['runs as the main session (claude --agent)', fm('name: lead', 'description: Use as the main session via claude --agent lead.', 'tools: Agent, Read'), null],
+    ['says "main session" in other words', fm('name: lead', 'description: Runs as the main session to coordinate workers.', 'tools: Agent(worker)'), null],
+    ['inherits all tools', agent(), null],
+    ['no Agent', agent('tools: Read, TaskOutput'), null],
+  ]);
+});
+
+describe('body-needs-shell', () => {
+  ruleTable('body-needs-shell', [
+    ['asks to run a command without Bash', withBody('Read, Grep', 'Look around.\nRun `npm test` and read the output.'), 7],
+    ['"execute" with a command', withBody('Read', 'Then execute `make check`.'), 6],
+    ['Bash present', withBody('Read, Bash', 'Run `npm test`.'), null],
+    ['Bash narrowed by a rule', withBody('Read, Bash(npm test)', 'Run `npm test`.'), null],
+    ['PowerShell counts as a shell', withBody('Read, PowerShell', 'Run `dotnet test`.'), null],
+    ['negated: never run', withBody('Read', 'Never run `rm -rf` on anything.'), null],
+    ['negated: do not run', withBody('Read', 'Do not run `terraform apply`.'), null],
+    ['inside a fenced example', withBody('Read', '```\nRun `npm test` now\n```'), null],
+    ['no backticked command', withBody('Read', 'Run through the checklist.'), null],
+    ['inherits all tools', withBody(null, 'Run `npm test`.'), null],
+  ]);
+
+  test('the message quotes the request', () =>
+    expect(messagesFor(withBody('Read', 'Run `npm test`.'), 'body-needs-shell')).toEqual([expect.stringContaining('Run `npm test`')]));
+});
+
+describe('body-needs-write', () => {
+  ruleTable('body-needs-write', [
+    ['create a new file', withBody('Read, Edit', 'Create a new file for the helper.'), 6],
+    ['write a regression test', withBody('Read, Edit, Bash', 'First look.\n\n6. Write a regression test that fails.'), 8],
+    ['add a new test file', withBody('Read, Edit', 'Add a new test file beside the module.'), 6],
+    ['write a benchmark', withBody('Read, Edit', 'Write a small benchmark first.'), 6],
+    ['names the Write tool', withBody('Read', 'Save it with Write to docs/plan.md.'), 6],
+    ['Write present', withBody('Read, Write', 'Create a new file for the helper.'), null],
+    ['negated', withBody('Read', 'You never create files or change code.'), null],
+    ['"write down" is not a file', withBody('Read', 'Write down what you know.'), null],
+    ['inside a fenced example', withBody('Read', '```\nCreate a new file\n```'), null],
+    ['inherits all tools', withBody(null, 'Create a new file.'), null],
+  ]);
+});
+
 describe('verdictOf', () => {
   const of = (severity: Severity): Diagnostic => {
     const rule = (Object.keys(RULES) as RuleId[]).find((id) => RULES[id].severity === severity)!;
