@@ -1,16 +1,26 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { buildReport } from './src/integrations/build-report.ts';
+import { catalogBuild } from './src/integrations/catalog-build.ts';
 
 // Deployment settings come from the environment so one checkout can build several sites.
+const outDir = process.env.OUT_DIR || './dist';
+// Each output folder keeps its own cache (content store, incremental pages, manifest), so two builds
+// into different folders never read each other's state.
+const cacheDir = process.env.OUT_DIR
+  ? `./node_modules/.astro/out-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 12)}`
+  : './node_modules/.astro';
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',
-  outDir: process.env.OUT_DIR || './dist',
-  integrations: [mdx(), pagefindIndex(), buildReport()],
+  outDir,
+  cacheDir,
+  integrations: [mdx(), catalogBuild()],
+  experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],
     // The lazily loaded search chunks are tiny; skipping Vite's preload helper saves every page a request.

@@ -8,13 +8,13 @@
  *   npm run bench:search -- 1000      # another synthetic size
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
 import { build } from './bench.ts';
-import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
-import { listFiles } from '../src/lib/scan.ts';
+import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
+import { listSource } from '../src/lib/files.ts';
 
 const QUERIES = ['kubernetes', 'postgres', 'security', 'react', 'terraform'];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
@@ -74,8 +74,8 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-  const corpora = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
-  const sites = [build('7 shared corpora', corpora, listFiles(CORPORA_DIR).candidates.length)];
+  const corpora = corpusDirs().join(path.delimiter);
+  const sites = [build('7 shared corpora', corpora, listSource(CORPORA_DIR).candidates.length)];
   for (const count of sizes.length > 0 ? sizes : [10000]) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);

@@ -11,8 +11,8 @@ import { readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync } 
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { writeSyntheticCatalogue, CORPORA_DIR } from './synth-agents.ts';
-import { listFiles } from '../src/lib/scan.ts';
+import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
+import { listSource } from '../src/lib/files.ts';
 
 /** What one benchmark build measured. */
 export interface BuildFigures {
@@ -142,7 +142,7 @@ function main(): void {
   const sizesToRun = counts.length > 0 ? counts : [1000, 10000];
   const runs: BuildFigures[] = [];
   // Agent files as the build counts them (README.md, SOURCE.md and the like are not agents).
-  const countAgents = (dir: string) => listFiles(dir).candidates.length;
+  const countAgents = (dir: string) => listSource(dir).candidates.length;
   // Each build's output is measured, then deleted: a 10,000-agent site is hundreds of megabytes.
   const measured = (figures: BuildFigures) => {
     rmSync(figures.outDir, { recursive: true, force: true });
@@ -150,7 +150,7 @@ function main(): void {
   };
   measured(build('default catalogue', undefined, countAgents('content/agents')));
   if (withCorpora && existsSync(CORPORA_DIR)) {
-    const dirs = readdirSync(CORPORA_DIR).sort().map((d) => path.join(CORPORA_DIR, d)).join(path.delimiter);
+    const dirs = corpusDirs().join(path.delimiter);
     measured(build('7 shared corpora', dirs, countAgents(CORPORA_DIR)));
   }
   for (const count of sizesToRun) {

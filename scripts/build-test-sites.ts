@@ -3,15 +3,11 @@
  * the default catalogue (dist/), the fixture folder under a base path, and the 7 shared corpora together.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CORPORA_DIR } from './synth-agents.ts';
+import { corpusDirs } from './synth-agents.ts';
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-const corpora = readdirSync(CORPORA_DIR)
-  .sort()
-  .map((dir) => path.join(CORPORA_DIR, dir))
-  .join(path.delimiter);
+const corpora = corpusDirs().join(path.delimiter);
 
 const sites: { label: string; env: Record<string, string> }[] = [
   { label: 'default catalogue', env: {} },

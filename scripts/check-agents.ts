@@ -1,16 +1,48 @@
 /**
- * Checks agent folders against the Claude Code subagent format.
+ * Checks agent folders against the Claude Code subagent format, exactly as the build does.
  *
  *   npm run check:agents -- [--strict] [--format text|json] [folder ...]
  *
  * With no folder it checks the sources of catalog.config.json. Prints one line per finding,
  * `file:line:col severity rule message`, then a summary. Exits 1 when there are errors (or
- * warnings, with --strict), 2 on a usage error.
+ * warnings, with --strict), 2 on a usage error only: a bad file is a finding, never a crash.
  */
 import { parseArgs } from 'node:util';
-import { loadCatalogConfig, sourceFromDir } from '../src/lib/sources.ts';
-import { scanSources, allDiagnostics } from '../src/lib/scan.ts';
-import { strictFailures } from '../src/lib/report.ts';
+import { loadCatalogConfig, sourceFromDir, type SourceConfig } from '../src/lib/config.ts';
+import { countBySeverity } from '../src/lib/findings.ts';
+import { allFindings, scanSources, type ScanResult } from '../src/lib/scan.ts';
+import { formatFinding, strictFailures } from '../src/lib/summary.ts';
+
+const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json] [folder ...]';
+
+function usageError(message: string): number {
+  console.error(`${message}\n${USAGE}`);
+  return 2;
+}
+
+function report(scan: ScanResult, strict: boolean, format: 'text' | 'json'): number {
+  const findings = allFindings(scan);
+  const failures = strict ? strictFailures(scan, true) : findings.filter((f) => f.severity === 'error');
+  const summary = {
+    files: scan.summaries.reduce((n, s) => n + s.agentFiles, 0),
+    agents: scan.agents.length,
+    skipped: scan.skipped.length,
+    ...countBySeverity(findings),
+    strict,
+    ok: failures.length === 0,
+  };
+  if (format === 'json') {
+    const sources = scan.summaries.map(({ source, ...rest }) => ({ id: source.id, dir: source.dir, ...rest }));
+    console.log(JSON.stringify({ summary, sources, findings }, null, 2));
+  } else {
+    const sources = new Map(scan.summaries.map((s) => [s.source.id, s.source]));
+    for (const f of findings) console.log(formatFinding(f, sources));
+    console.log(
+      `${summary.files} files: ${summary.agents} agents, ${summary.skipped} skipped; ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes${strict ? ' (strict)' : ''}`,
+    );
+  }
+  return failures.length === 0 ? 0 : 1;
+}
 
 function main(): number {
   let parsed;
@@ -20,50 +52,25 @@ function main(): number {
       options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    console.error((error as Error).message);
-    return 2;
+    return usageError((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log('Usage: npm run check:agents -- [--strict] [--format text|json] [folder ...]');
+    console.log(USAGE);
     return 0;
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    console.error(`--format must be text or json, not ${values.format}`);
-    return 2;
-  }
+  if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not ${values.format}`);
   const root = process.cwd();
-  const sources = positionals.length > 0 ? positionals.map((dir) => sourceFromDir(dir, root)) : loadCatalogConfig(root).sources;
-  let scan;
+  let sources: SourceConfig[];
+  let scan: ScanResult;
   try {
+    sources = positionals.length > 0 ? positionals.map((dir) => sourceFromDir(dir, root)) : loadCatalogConfig(root).sources;
     scan = scanSources(sources);
   } catch (error) {
-    console.error((error as Error).message);
-    return 2;
+    // A missing folder or a bad config file is a usage problem; files inside a folder never get here.
+    return usageError((error as Error).message);
   }
-  const diagnostics = allDiagnostics(scan);
-  const failures = values.strict ? strictFailures(scan, true) : diagnostics.filter((d) => d.severity === 'error');
-  const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
-  const summary = {
-    files: scan.summaries.reduce((n, s) => n + s.agentFiles, 0),
-    agents: scan.agents.length,
-    skipped: scan.skipped.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    infos: count('info'),
-    strict: values.strict,
-    ok: failures.length === 0,
-  };
-  if (values.format === 'json') {
-    console.log(JSON.stringify({ summary, sources: scan.summaries.map(({ source, ...rest }) => ({ id: source.id, dir: source.dir, ...rest })), diagnostics }, null, 2));
-  } else {
-    for (const d of diagnostics) console.log(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
-    for (const problem of scan.summaries.flatMap((s) => s.categoryProblems)) console.log(`categories file: ${problem}`);
-    console.log(
-      `${summary.files} files: ${summary.agents} agents, ${summary.skipped} skipped; ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes${values.strict ? ' (strict)' : ''}`,
-    );
-  }
-  return failures.length === 0 ? 0 : 1;
+  return report(scan, values.strict, values.format);
 }
 
 process.exitCode = main();

@@ -3,24 +3,32 @@
  *
  *   node scripts/synth-agents.ts <count> <out-dir> [corpora-dir]
  */
-import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { scanSources } from '../src/lib/scan.ts';
-import { sourceFromDir } from '../src/lib/sources.ts';
+import { sourceFromDir } from '../src/lib/config.ts';
 
-/** Default location of the shared corpora, relative to the project root. */
-export const CORPORA_DIR = '../shared/corpora';
+/** The seven public corpora, copied into the repository for the tests (each with its SOURCE.md and LICENSE). */
+export const CORPORA_DIR = 'tests/corpora';
+
+/** The folder of each corpus, sorted. */
+export function corpusDirs(corporaDir = CORPORA_DIR): string[] {
+  return readdirSync(corporaDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(corporaDir, entry.name))
+    .sort();
+}
 
 /** Writes `count` agent files into `outDir`, cycling through the corpus agents and renaming each uniquely. */
 export function writeSyntheticCatalogue(count: number, outDir: string, corporaDir = CORPORA_DIR): void {
   const root = process.cwd();
-  const sources = readdirSync(corporaDir).sort().map((dir) => sourceFromDir(path.join(corporaDir, dir), root));
+  const sources = corpusDirs(corporaDir).map((dir) => sourceFromDir(dir, root));
   const templates = scanSources(sources).agents.filter((agent) => agent.strictParse);
   rmSync(outDir, { recursive: true, force: true });
   for (let index = 0; index < count; index++) {
     const template = templates[index % templates.length]!;
     const name = `synth-${index}-${template.slug}`.slice(0, 80);
-    const lines = template.raw.split('\n');
+    const lines = readFileSync(template.file.absPath, 'utf8').split('\n');
     lines[template.nameLine - 1] = `name: ${name}${lines[template.nameLine - 1]!.endsWith('\r') ? '\r' : ''}`;
     const folder = path.join(outDir, `${template.sourceId}-${template.categoryId}`);
     mkdirSync(folder, { recursive: true });

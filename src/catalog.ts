@@ -2,10 +2,13 @@
  * The one module that reads content collections. Pages import ready, sorted view models from here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { createUrls, safeFileName, sourceFileUrl } from './lib/urls.ts';
+import { createUrls, sourceFileUrl } from './lib/urls.ts';
+import { safeFileName } from './lib/shell.ts';
 import { labelFromFolder } from './lib/categories.ts';
-import { describeTool, facetsOf, groupByFacet, INHERITS_ALL_TOOLS, MODEL_LABELS, type AgentFacets, type FacetGroup } from './lib/facets.ts';
-import type { ToolKind } from './lib/tools.ts';
+import { facetsOf, groupByFacet, type AgentFacets, type FacetGroup } from './lib/facets.ts';
+import { MODEL_LABELS } from './lib/models.ts';
+import { describeTool } from './lib/tool-names.ts';
+import { INHERITS_ALL_TOOLS, type ToolKind } from './lib/tools.ts';
 
 type AgentData = CollectionEntry<'agents'>['data'];
 
@@ -175,7 +178,7 @@ for (const agent of agents) {
   agent.inheritsAllHref = agent.tools.inheritsAll ? toolHref.get(INHERITS_ALL_TOOLS) : undefined;
   agent.skillLinks = agent.facets.skill.map((value) => ({ value, href: skillHref.get(value)! }));
   agent.modelHref = modelHref.get(agent.facets.model)!;
-  agent.twinAgents = agent.twins.map((slug) => agentBySlug.get(slug)!);
+  agent.twinAgents = agent.twins.preview.map((slug) => agentBySlug.get(slug)!);
 }
 
 /** Categories that have agents, by configured order, then label. */

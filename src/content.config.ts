@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
+import { agentSchema, sourceSummarySchema } from './lib/agent.ts';
+import { categorySchema } from './lib/categories.ts';
 import { agentsLoader, categoriesLoader, sourcesLoader } from './lib/loader.ts';
-import { agentSchema, categorySchema, sourceSummarySchema } from './lib/schema.ts';
 
 export const collections = {
   agents: defineCollection({ loader: agentsLoader(), schema: agentSchema }),

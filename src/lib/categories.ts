@@ -1,20 +1,30 @@
-/** Category metadata as written in a categories file. */
-export interface CategoryMeta {
-  label: string;
-  description?: string | undefined;
-  order?: number | undefined;
-}
+import { z } from 'zod';
+import { slugify } from './slugs.ts';
 
-const ORDER_PREFIX = /^(\d+)[-_. ]+/;
+/** A category as a categories file describes it (or as derived from a folder name). */
+export const categorySchema = z.object({
+  /** Label shown on pages. */
+  label: z.string({ error: 'needs a label' }).min(1, 'needs a label'),
+  /** One paragraph about the category. */
+  description: z.string({ error: 'description must be text' }).optional(),
+  /** Sort key; categories without one sort after, by label. */
+  order: z.number({ error: 'order must be a finite number (not text, .inf or .nan)' }).optional(),
+});
 
-/** Category id of a folder name: lowercase slug without a numeric order prefix (`01-core-development` → `core-development`). */
+/** Category metadata. */
+export type CategoryMeta = z.infer<typeof categorySchema>;
+
+/** Category metadata by category id. A Map, so an id such as `constructor` never reaches Object.prototype. */
+export type CategoryTable = Map<string, CategoryMeta>;
+
+/** Category id used for agent files that sit directly in a source folder and name no category. */
+export const ROOT_CATEGORY = 'general';
+
+const ORDER_PREFIX = /^(\d{1,6})[-_. ]+/;
+
+/** Category id of a folder name: its slug without a numeric order prefix (`01-core-development` → `core-development`). */
 export function categoryIdFromFolder(folder: string): string {
-  const id = folder
-    .replace(ORDER_PREFIX, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id || 'uncategorised';
+  return slugify(folder.replace(ORDER_PREFIX, ''), 'uncategorised');
 }
 
 /** Order hint from a numeric folder prefix (`03-infrastructure` → 3), if there is one. */
@@ -23,24 +33,78 @@ export function orderFromFolder(folder: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an']);
-const UPPER_WORDS = new Set(['ai', 'ml', 'api', 'ui', 'ux', 'qa', 'sre', 'seo', 'css', 'sql', 'aws', 'gcp', 'iot', 'llm', 'mcp', 'dx', 'cli']);
-const SPECIAL_WORDS: Readonly<Record<string, string>> = { devops: 'DevOps' };
+const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'by', 'vs']);
+/** Words written in capitals or with their own casing. */
+const SPECIAL_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ...['ai', 'ml', 'api', 'apis', 'ui', 'ux', 'qa', 'sre', 'seo', 'css', 'html', 'sql', 'aws', 'gcp', 'iot', 'llm', 'llms', 'mcp', 'dx', 'cli', 'tdd', 'bdd', 'ci', 'cd', 'nlp', 'rag', 'k8s', 'erp', 'crm', 'saas', 'etl', 'orm', 'jvm', 'php', 'sdk', 'devsecops'].map((w) => [w, w.toUpperCase()]),
+    ['devops', 'DevOps'],
+    ['graphql', 'GraphQL'],
+    ['ios', 'iOS'],
+    ['javascript', 'JavaScript'],
+    ['typescript', 'TypeScript'],
+    ['nodejs', 'Node.js'],
+    ['fintech', 'FinTech'],
+    ['mlops', 'MLOps'],
+    ['macos', 'macOS'],
+    ['github', 'GitHub'],
+    ['gitops', 'GitOps'],
+    ['dotnet', '.NET'],
+    ['postgresql', 'PostgreSQL'],
+    ['mongodb', 'MongoDB'],
+  ],
+);
+/**
+ * Words that name a whole field. A folder of exactly two of them (`data-ai`, `quality-security`)
+ * names two fields, so its label joins them with `&`; `core-development` does not.
+ */
+const FIELD_WORDS = new Set(
+  'ai ml data analytics analysis research quality security testing business product products meta orchestration infrastructure devops design ux ui operations ops marketing sales finance legal content documentation docs api apis graphql web mobile cloud databases performance monitoring automation compliance support strategy growth education health gaming blockchain crypto architecture management'.split(
+    ' ',
+  ),
+);
 
-/** Human label from a folder name: `01-core-development` → `Core Development`, `data-ai` → `Data AI`. */
+function casedWord(word: string, index: number): string {
+  const lower = word.toLowerCase();
+  const special = SPECIAL_WORDS[lower];
+  if (special) return special;
+  if (index > 0 && SMALL_WORDS.has(lower)) return lower;
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/**
+ * Human label from a folder name: `01-core-development` → `Core Development`, `data-ai` → `Data & AI`,
+ * `api-graphql` → `API & GraphQL`, `tdd-workflows` → `TDD Workflows`.
+ */
 export function labelFromFolder(folder: string): string {
   const words = folder
     .replace(ORDER_PREFIX, '')
     .split(/[-_\s]+/)
-    .filter((w) => w !== '');
+    .filter((w) => w !== '')
+    .slice(0, 12);
   if (words.length === 0) return 'Uncategorised';
-  return words
-    .map((word, index) => {
-      const lower = word.toLowerCase();
-      if (SPECIAL_WORDS[lower]) return SPECIAL_WORDS[lower];
-      if (UPPER_WORDS.has(lower)) return lower.toUpperCase();
-      if (index > 0 && SMALL_WORDS.has(lower)) return lower;
-      return lower.charAt(0).toUpperCase() + lower.slice(1);
-    })
-    .join(' ');
+  const cased = words.map(casedWord);
+  if (cased.length === 2 && words.every((w) => FIELD_WORDS.has(w.toLowerCase()))) return `${cased[0]} & ${cased[1]}`;
+  return cased.join(' ');
+}
+
+/** A problem in a categories file: which entry, and what is wrong. */
+export interface CategoryProblem {
+  key: string | undefined;
+  message: string;
+}
+
+/** Reads the parsed content of a categories file. Bad entries are reported and left out, never fatal. */
+export function readCategoryEntries(data: ReadonlyMap<string, unknown>): { table: CategoryTable; problems: CategoryProblem[] } {
+  const table: CategoryTable = new Map();
+  const problems: CategoryProblem[] = [];
+  for (const [key, value] of data) {
+    const parsed = categorySchema.safeParse(value ?? {});
+    if (!parsed.success) {
+      problems.push({ key, message: `category "${key}": ${parsed.error.issues.map((i) => i.message).join('; ')}` });
+      continue;
+    }
+    table.set(categoryIdFromFolder(key), parsed.data);
+  }
+  return { table, problems };
 }

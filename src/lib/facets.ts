@@ -1,28 +1,8 @@
-import { BUILTIN_TOOLS, LEGACY_TOOLS, type ToolKind, type ToolSet } from './tools.ts';
-import type { ModelFamily, ModelInfo } from './models.ts';
+import { VERDICT_LABELS, type Verdict } from './findings.ts';
+import { MODEL_LABELS, type ModelInfo } from './models.ts';
 import { PROFILE_LABELS, type PermissionProfile } from './profile.ts';
-import type { Verdict } from './rules.ts';
-import { assignUniqueSlugs } from './slug.ts';
-
-/** The tool facet value of agents without a `tools` field. */
-export const INHERITS_ALL_TOOLS = 'Inherits all tools';
-
-/** Labels of verdicts, as facet values and badges show them. */
-export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
-  clean: 'Loads cleanly',
-  warnings: 'Loads with warnings',
-  skipped: 'Claude Code skips it',
-};
-
-/** Labels of model families. */
-export const MODEL_LABELS: Readonly<Record<ModelFamily, string>> = {
-  haiku: 'Haiku',
-  sonnet: 'Sonnet',
-  opus: 'Opus',
-  fable: 'Fable',
-  inherit: 'Inherit',
-  unknown: 'Unknown model',
-};
+import { assignUniqueSlugs } from './slugs.ts';
+import { INHERITS_ALL_TOOLS, type ToolSet } from './tools.ts';
 
 /** What an agent contributes to each search facet. Every value is exactly what chips and browse pages show. */
 export interface AgentFacets {
@@ -71,24 +51,6 @@ export function facetsOf(agent: FacetInput): AgentFacets {
     verdict: VERDICT_LABELS[agent.verdict],
     permission: agent.profile.map((p) => PROFILE_LABELS[p]),
   };
-}
-
-/** What a tool name is, for the tools index. */
-export function describeTool(name: string, kind: ToolKind | 'inherits-all', mcpServer?: string): string {
-  switch (kind) {
-    case 'inherits-all':
-      return 'Agents without a tools field get every tool of the conversation, MCP tools included.';
-    case 'builtin':
-      return `Built-in: ${BUILTIN_TOOLS[name] ?? ''}`.trim();
-    case 'legacy': {
-      const now = LEGACY_TOOLS[name];
-      return now ? `Retired name; Claude Code now calls it ${now}.` : 'Retired name; Claude Code no longer has this tool.';
-    }
-    case 'mcp':
-      return `From the ${mcpServer ?? 'unnamed'} MCP server; works only where that server is configured.`;
-    default:
-      return 'Unknown to Claude Code: often a VS Code or Copilot tool name, or a shell command. Claude Code ignores it.';
-  }
 }
 
 /** One value of a facet with the agents that have it. */

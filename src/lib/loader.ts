@@ -1,51 +1,82 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadCatalogConfig, type CatalogConfig } from './sources.ts';
+import { writeManifest } from './build-manifest.ts';
+import { loadCatalogConfig, type CatalogConfig } from './config.ts';
+import { plainPrompt, renderPrompt } from './markdown.ts';
 import { scanSources, type ScanResult } from './scan.ts';
-import { renderUntrustedMarkdown } from './html.ts';
-import { strictFailures } from './report.ts';
+import { searchRecord } from './search-records.ts';
+import { formatSummary, strictFailures, terminalPath } from './summary.ts';
+import { createUrls } from './urls.ts';
 
 let cached: { key: string; scan: ScanResult; config: CatalogConfig } | undefined;
 
-/** Scans the configured sources once per process; every collection loader shares the result. */
-export function catalogScan(root: string): { scan: ScanResult; config: CatalogConfig } {
-  const config = loadCatalogConfig(root);
+/** Scans the configured sources once per process and config; the three collection loaders share the result. */
+function catalogScan(context: LoaderContext): { scan: ScanResult; config: CatalogConfig } {
+  const config = loadCatalogConfig(fileURLToPath(context.config.root));
   const key = JSON.stringify(config);
   if (cached?.key !== key) cached = { key, scan: scanSources(config.sources), config };
   return cached;
 }
 
-function rootOf(context: LoaderContext): string {
-  return fileURLToPath(context.config.root);
-}
+/** Bumped whenever rendering changes, so stored pages from an older build are rendered again. */
+const RENDER_VERSION = '2';
 
-/** Loads every readable agent file of every source as a collection entry, with its prompt rendered safely. */
+/**
+ * Loads every agent as a collection entry with its prompt rendered safely. Entries whose data has not
+ * changed since the last build keep their stored rendering. Also writes the build manifest: the raw
+ * files to publish, the search records and the summary.
+ */
 export function agentsLoader(): Loader {
   return {
     name: 'subagent-catalog-agents',
     load: async (context) => {
-      const { scan, config } = catalogScan(rootOf(context));
-      context.store.clear();
-      for (const agent of scan.agents) {
-        const data = await context.parseData({ id: agent.slug, data: { ...agent } });
-        context.store.set({ id: agent.slug, data, body: agent.body, rendered: { html: renderUntrustedMarkdown(agent.body) } });
+      const { scan, config } = catalogScan(context);
+      const urls = createUrls(context.config.base);
+      const keep = new Set<string>();
+      for (const { body, ...agent } of scan.agents) {
+        keep.add(agent.slug);
+        const digest = context.generateDigest({ ...agent, RENDER_VERSION });
+        if (context.store.get(agent.slug)?.digest === digest) continue;
+        let html: string;
+        try {
+          html = renderPrompt(body).html;
+        } catch (error) {
+          // The renderer failed on input inside the limits: show the prompt as text rather than lose the page.
+          context.logger.warn(`${terminalPath(config.sources.find((s) => s.id === agent.sourceId), agent.file.relPath)}: prompt shown as plain text (${String(error)})`);
+          html = plainPrompt(body);
+        }
+        const data = await context.parseData({ id: agent.slug, data: agent });
+        context.store.set({ id: agent.slug, data, digest, rendered: { html } });
       }
+      for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
+
+      const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
+      const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
+      writeManifest(fileURLToPath(context.config.cacheDir), {
+        summary: formatSummary(scan),
+        raw: scan.agents.map((a) => ({ slug: a.slug, absPath: a.file.absPath })),
+        search: scan.agents.map((agent) =>
+          searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
+        ),
+      });
       const failures = strictFailures(scan, config.strict);
       if (failures.length > 0) {
-        throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${failures[0]!.file}:${failures[0]!.line} ${failures[0]!.message}`);
+        const first = failures[0]!;
+        const where = terminalPath(config.sources.find((s) => s.id === first.source), first.file);
+        throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${where}:${first.line} ${first.message}`);
       }
     },
   };
 }
 
 /** A loader whose entries are derived from the shared scan. */
-function scanLoader(name: string, entriesOf: (scan: ScanResult) => { id: string; data: Record<string, unknown> }[]): Loader {
+function scanLoader(name: string, entriesOf: (scan: ScanResult, config: CatalogConfig) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
     name,
     load: async (context) => {
-      const { scan } = catalogScan(rootOf(context));
+      const { scan, config } = catalogScan(context);
       context.store.clear();
-      for (const { id, data } of entriesOf(scan)) context.store.set({ id, data: await context.parseData({ id, data }) });
+      for (const { id, data } of entriesOf(scan, config)) context.store.set({ id, data: await context.parseData({ id, data }) });
     },
   };
 }
@@ -53,18 +84,17 @@ function scanLoader(name: string, entriesOf: (scan: ScanResult) => { id: string;
 /** Loads category metadata: the categories files of the sources, plus labels derived from folder names. */
 export const categoriesLoader = (): Loader => scanLoader('subagent-catalog-categories', (scan) => [...scan.categories].map(([id, meta]) => ({ id, data: { ...meta } })));
 
-/**
- * Loads each source with its counts and the files that did not become agent pages (with the reasons),
- * for the diagnostics page and "view source" links.
- */
+/** Loads each source with its counts, what it ignored, and the files that did not become agent pages (with the reasons). */
 export const sourcesLoader = (): Loader =>
-  scanLoader('subagent-catalog-sources', (scan) =>
-    scan.summaries.map(({ source, ...counts }) => ({
+  scanLoader('subagent-catalog-sources', (scan, config) =>
+    scan.summaries.map(({ source, ...counts }, order) => ({
       id: source.id,
       data: {
+        order,
         label: source.label,
         dir: source.dir,
         repository: source.repository,
+        marketplace: config.marketplace,
         ...counts,
         skippedFiles: scan.skipped.filter((skipped) => skipped.sourceId === source.id),
       },

@@ -1,119 +1,93 @@
-/** Built-in Claude Code tool names, exactly as `tools` must spell them (SPEC.md, Claude Code 2.1). */
-export const BUILTIN_TOOLS: Readonly<Record<string, string>> = {
-  Agent: 'Starts another subagent and returns its result.',
-  Artifact: 'Creates a shareable artifact from content.',
-  AskUserQuestion: 'Asks the user a multiple-choice question.',
-  Bash: 'Runs shell commands.',
-  CronCreate: 'Schedules a recurring task.',
-  CronDelete: 'Removes a scheduled task.',
-  CronList: 'Lists scheduled tasks.',
-  Edit: 'Makes targeted edits to a file.',
-  EndConversation: 'Ends the current conversation.',
-  EnterPlanMode: 'Switches to plan mode.',
-  EnterWorktree: 'Moves work into a git worktree.',
-  ExitPlanMode: 'Leaves plan mode with a plan for approval.',
-  ExitWorktree: 'Leaves a git worktree.',
-  Glob: 'Finds files by name pattern.',
-  Grep: 'Searches file contents with regular expressions.',
-  ListAgents: 'Lists the subagents available.',
-  ListMcpResourcesTool: 'Lists resources offered by MCP servers.',
-  LSP: 'Asks a language server for definitions, references and diagnostics.',
-  Monitor: 'Watches a background process.',
-  NotebookEdit: 'Edits Jupyter notebook cells.',
-  PowerShell: 'Runs PowerShell commands.',
-  PushNotification: 'Sends the user a notification.',
-  Read: 'Reads files.',
-  ReadMcpResourceTool: 'Reads a resource from an MCP server.',
-  RemoteTrigger: 'Triggers a remote agent run.',
-  ReportFindings: 'Reports structured findings.',
-  ScheduleWakeup: 'Schedules the agent to resume later.',
-  SendMessage: 'Sends a message to another agent.',
-  SendUserFile: 'Sends a file to the user.',
-  ShareOnboardingGuide: 'Shares an onboarding guide.',
-  Skill: 'Runs an installed Agent Skill.',
-  TaskCreate: 'Creates a task in the task list.',
-  TaskGet: 'Reads a task from the task list.',
-  TaskList: 'Lists tasks.',
-  TaskOutput: 'Reads the output of a background task.',
-  TaskStop: 'Stops a background task.',
-  TaskUpdate: 'Updates a task.',
-  TodoWrite: 'Keeps a structured to-do list.',
-  ToolSearch: 'Finds deferred tools by name.',
-  WaitForMcpServers: 'Waits for MCP servers to connect.',
-  WebFetch: 'Fetches a web page.',
-  WebSearch: 'Searches the web.',
-  Workflow: 'Runs a workflow.',
-  Write: 'Creates or overwrites files.',
-};
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { BUILTIN_TOOLS, LEGACY_TOOLS } from './tool-names.ts';
 
-/** Retired tool names that still appear in agent files, with what replaced them (if anything). */
-export const LEGACY_TOOLS: Readonly<Record<string, string | undefined>> = {
-  Task: 'Agent',
-  MultiEdit: 'Edit',
-  LS: 'Glob',
-  NotebookRead: 'Read',
-  BashOutput: 'TaskOutput',
-  KillShell: 'TaskStop',
-  KillBash: 'TaskStop',
-};
+/** The tool facet value of agents without a `tools` field. */
+export const INHERITS_ALL_TOOLS = 'Inherits all tools';
 
 /** What a tool name is to Claude Code. */
-export type ToolKind = 'builtin' | 'legacy' | 'mcp' | 'unknown';
+export const toolKindSchema = z.enum(['builtin', 'legacy', 'mcp', 'unknown']);
+
+/** A tool kind. */
+export type ToolKind = z.infer<typeof toolKindSchema>;
 
 /** One entry of a `tools` list, normalised. */
-export interface ToolRef {
+export const toolRefSchema = z.object({
   /** The entry exactly as written, e.g. `Bash(npm run *)`. */
-  raw: string;
+  raw: z.string(),
   /** The tool name without a permission rule, e.g. `Bash` or `mcp__github__get_issue`. */
-  name: string;
-  kind: ToolKind;
+  name: z.string(),
+  /** What the name is to Claude Code. */
+  kind: toolKindSchema,
   /** The permission rule inside parentheses, e.g. `npm run *`. */
-  rule?: string | undefined;
+  rule: z.string().optional(),
   /** For MCP tools, the server id, e.g. `github`. */
-  mcpServer?: string | undefined;
+  mcpServer: z.string().optional(),
   /** For MCP tools, the tool part, `*` for a wildcard, absent for a whole server. */
-  mcpTool?: string | undefined;
+  mcpTool: z.string().optional(),
   /** For legacy names, the current name. */
-  replacement?: string | undefined;
-}
+  replacement: z.string().optional(),
+});
+
+/** A tool entry. */
+export type ToolRef = z.infer<typeof toolRefSchema>;
 
 /** A normalised `tools` field: an allowlist, or "inherits all tools" when the field is absent. */
-export interface ToolSet {
-  inheritsAll: boolean;
-  tools: ToolRef[];
+export const toolSetSchema = z.object({
+  /** True when `tools` is absent: the agent gets every tool of the conversation. */
+  inheritsAll: z.boolean(),
+  /** The allowlist, de-duplicated, in written order. */
+  tools: z.array(toolRefSchema),
   /** Entries written more than once (by raw text), in order of first repeat. */
-  duplicates: string[];
+  duplicates: z.array(z.string()),
   /** Entries that are not text (numbers, mappings), as JSON, so nothing is lost silently. */
-  invalid: string[];
-}
+  invalid: z.array(z.string()),
+  /** How many entries past the limit were dropped. */
+  dropped: z.number().int().nonnegative(),
+});
 
-/** Splits a comma-separated tool string, keeping commas inside `Agent(a, b)` rules. */
+/** A tool set. */
+export type ToolSet = z.infer<typeof toolSetSchema>;
+
+/** Splits a comma-separated tool string, keeping commas inside `Agent(a, b)` rules. Linear in the input. */
 export function splitToolString(value: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const char of value) {
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const char = value[i];
     if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (char === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if ((char === ',' && depth === 0) || char === undefined) {
+      const part = value.slice(start, i).trim();
+      if (part !== '') parts.push(part);
+      start = i + 1;
     }
   }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  return parts;
 }
 
-const MCP_NAME = /^mcp__([A-Za-z0-9_-]+?)(?:__([A-Za-z0-9_.*-]+))?$/;
+const MCP_SERVER = /^[A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*$/;
+const MCP_TOOL = /^[A-Za-z0-9_.*-]+$/;
+
+/** Splits `mcp__<server>__<tool>` (or `mcp__<server>`) at the first `__` after the prefix, without backtracking. */
+function parseMcpName(name: string): { server: string; tool?: string } | undefined {
+  if (!name.startsWith('mcp__')) return undefined;
+  const rest = name.slice(5);
+  const separator = rest.indexOf('__');
+  const server = separator < 0 ? rest : rest.slice(0, separator);
+  const tool = separator < 0 ? undefined : rest.slice(separator + 2);
+  if (!MCP_SERVER.test(server) || (tool !== undefined && !MCP_TOOL.test(tool))) return undefined;
+  return tool === undefined ? { server } : { server, tool };
+}
 
 /** Classifies one tool entry such as `Read`, `Bash(git *)`, `Task` or `mcp__github__get_issue`. */
 export function classifyTool(raw: string): ToolRef {
-  const ruleMatch = /^([^()]+)\((.*)\)$/s.exec(raw);
-  const name = (ruleMatch ? ruleMatch[1]! : raw).trim();
+  const open = raw.indexOf('(');
+  const hasRule = open > 0 && raw.endsWith(')') && !raw.slice(0, open).includes(')');
+  const name = (hasRule ? raw.slice(0, open) : raw).trim();
   const ref: ToolRef = { raw, name, kind: 'unknown' };
-  if (ruleMatch) ref.rule = ruleMatch[2]!.trim();
+  if (hasRule) ref.rule = raw.slice(open + 1, -1).trim();
   if (Object.hasOwn(BUILTIN_TOOLS, name)) {
     ref.kind = 'builtin';
   } else if (Object.hasOwn(LEGACY_TOOLS, name)) {
@@ -121,11 +95,11 @@ export function classifyTool(raw: string): ToolRef {
     const replacement = LEGACY_TOOLS[name];
     if (replacement) ref.replacement = replacement;
   } else {
-    const mcp = MCP_NAME.exec(name);
-    if (mcp && !mcp[1]!.endsWith('_') && !mcp[1]!.startsWith('_')) {
+    const mcp = parseMcpName(name);
+    if (mcp) {
       ref.kind = 'mcp';
-      ref.mcpServer = mcp[1]!;
-      if (mcp[2]) ref.mcpTool = mcp[2];
+      ref.mcpServer = mcp.server;
+      if (mcp.tool) ref.mcpTool = mcp.tool;
     }
   }
   return ref;
@@ -133,30 +107,37 @@ export function classifyTool(raw: string): ToolRef {
 
 /** True for names that try to be MCP tools but do not follow `mcp__<server>__<tool>`. */
 export function isMalformedMcpName(ref: ToolRef): boolean {
-  return ref.kind === 'unknown' && /^mcp_/i.test(ref.name);
+  return ref.kind === 'unknown' && ref.name.slice(0, 4).toLowerCase() === 'mcp_';
 }
 
-/** Normalises a `tools` value (string, list or absent) into a de-duplicated tool set. */
+/**
+ * Normalises a `tools` value (string, list or absent) into a de-duplicated tool set, keeping at most
+ * the limit's number of tools. Entries that are not text are kept as JSON in `invalid`.
+ */
 export function normaliseTools(value: unknown): ToolSet {
-  const set: ToolSet = { inheritsAll: false, tools: [], duplicates: [], invalid: [] };
+  const set: ToolSet = { inheritsAll: false, tools: [], duplicates: [], invalid: [], dropped: 0 };
   if (value === undefined || value === null) {
     set.inheritsAll = true;
     return set;
   }
-  const entries: string[] = [];
-  const items = Array.isArray(value) ? value : [value];
-  for (const item of items) {
-    if (typeof item === 'string') entries.push(...splitToolString(item));
-    else set.invalid.push(JSON.stringify(item) ?? String(item));
-  }
   const seen = new Set<string>();
-  for (const raw of entries) {
+  const duplicates = new Set<string>();
+  const add = (raw: string) => {
     if (seen.has(raw)) {
-      if (!set.duplicates.includes(raw)) set.duplicates.push(raw);
-      continue;
+      duplicates.add(raw);
+    } else if (set.tools.length >= LIMITS.tools) {
+      set.dropped++;
+    } else {
+      seen.add(raw);
+      set.tools.push(classifyTool(raw.length > LIMITS.fieldChars ? `${raw.slice(0, LIMITS.fieldChars)}…` : raw));
     }
-    seen.add(raw);
-    set.tools.push(classifyTool(raw));
+  };
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item === 'string') for (const raw of splitToolString(item)) add(raw);
+    else if (set.invalid.length < LIMITS.tools) set.invalid.push(JSON.stringify(item)?.slice(0, LIMITS.fieldChars) ?? 'null');
+    else set.dropped++;
   }
+  set.duplicates = [...duplicates];
   return set;
 }
+

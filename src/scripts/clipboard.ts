@@ -25,3 +25,33 @@ export async function copyText(text: string): Promise<boolean> {
   }
   return copied;
 }
+
+/**
+ * Copies the text of an element, or of a URL's response. The Clipboard API is given the pending text
+ * as a ClipboardItem where it can take one, so the copy keeps the click's user activation while the
+ * file downloads.
+ */
+export async function copyFrom({ targetId, href }: { targetId?: string | undefined; href?: string | undefined }): Promise<boolean> {
+  if (targetId) {
+    const element = document.getElementById(targetId);
+    return element !== null && copyText(element.textContent ?? '');
+  }
+  if (!href) return false;
+  const text = fetch(href).then(async (response) => {
+    if (!response.ok) throw new Error(`${response.status}`);
+    return response.text();
+  });
+  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
+      return true;
+    } catch {
+      // Fall back to copying the text once it has arrived.
+    }
+  }
+  try {
+    return await copyText(await text);
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 import { excerptRuns, type PagefindResultData } from './pagefind.ts';
 import { TOOL_SEPARATOR } from '../../lib/search-state.ts';
-import { VERDICT_LABELS } from '../../lib/facets.ts';
+import { VERDICT_LABELS } from '../../lib/findings.ts';
 
 const VERDICTS: Readonly<Record<string, { label: string; tone: string }>> = {
   clean: { label: VERDICT_LABELS.clean, tone: 'border-ok text-ok' },

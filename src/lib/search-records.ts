@@ -1,0 +1,63 @@
+import type { Agent } from './agent.ts';
+import { facetsOf, type AgentFacets } from './facets.ts';
+import { escapeHtml } from './markdown.ts';
+import { TOOL_SEPARATOR } from './search-state.ts';
+
+/** Weights of the parts of a record: a match in the name counts most, then the description, then tags, then the prompt. */
+export const SEARCH_WEIGHTS = { name: 10, description: 4, tags: 3, prompt: 1 } as const;
+
+/** One agent as the search index takes it: its URL and a small HTML document built from its data, not from its page. */
+export interface SearchRecord {
+  url: string;
+  html: string;
+}
+
+/** What a record needs beyond the stored agent. */
+export interface SearchRecordInput {
+  agent: Agent;
+  url: string;
+  categoryLabel: string;
+  sourceLabel: string;
+}
+
+/** The result metadata shown in search results. */
+export function searchMeta({ agent, categoryLabel, sourceLabel }: SearchRecordInput): Record<string, string> {
+  return {
+    title: agent.name,
+    summary: agent.summary,
+    category: categoryLabel,
+    source: sourceLabel,
+    model: agent.model.raw ?? 'inherit (default)',
+    tools: agent.tools.inheritsAll ? '*' : agent.tools.tools.map((t) => t.raw).join(TOOL_SEPARATOR),
+    verdict: agent.verdict,
+  };
+}
+
+/** The words of a name, so `prompt-engineer` also matches "prompt engineer". */
+export function nameWords(name: string): string {
+  const spaced = name.replace(/[-_.:/]+/g, ' ').trim();
+  return spaced === name ? name : `${name} ${spaced}`;
+}
+
+/**
+ * Builds the document Pagefind indexes for one agent: the name, description, tags and the start of the
+ * prompt, each weighted, with the facets as filters and the result fields as metadata. Every value is
+ * escaped: it comes from untrusted files.
+ */
+export function searchRecord(input: SearchRecordInput): SearchRecord {
+  const { agent } = input;
+  const facets: AgentFacets = facetsOf({ ...agent, categoryLabel: input.categoryLabel, sourceLabel: input.sourceLabel });
+  const filters = Object.entries(facets).flatMap(([key, value]) => [value].flat().map((v) => `<span data-pagefind-filter="${key}">${escapeHtml(v)}</span>`));
+  const meta = Object.entries(searchMeta(input)).map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
+  const tags = [...facets.skill, input.categoryLabel].join(', ');
+  const html = [
+    '<html lang="en"><head><title></title></head><body><main data-pagefind-body>',
+    `<h1 data-pagefind-weight="${SEARCH_WEIGHTS.name}">${escapeHtml(nameWords(agent.name))}</h1>`,
+    `<p data-pagefind-weight="${SEARCH_WEIGHTS.description}">${escapeHtml(agent.descriptionText)}</p>`,
+    `<p data-pagefind-weight="${SEARCH_WEIGHTS.tags}">${escapeHtml(tags)}</p>`,
+    `<p data-pagefind-weight="${SEARCH_WEIGHTS.prompt}">${escapeHtml(agent.searchText)}</p>`,
+    `<div hidden data-pagefind-ignore>${filters.join('')}${meta.join('')}</div>`,
+    '</main></body></html>',
+  ].join('');
+  return { url: input.url, html };
+}
