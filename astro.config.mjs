@@ -1,25 +1,32 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { catalogBuild } from './src/integrations/catalog-build.ts';
 
 // Deployment settings come from the environment so one checkout can build several sites.
-const outDir = process.env.OUT_DIR || './dist';
+const root = path.dirname(fileURLToPath(import.meta.url));
+const requestedOutDir = path.resolve(root, process.env.OUT_DIR || 'dist');
+const outDirKey = createHash('sha256').update(requestedOutDir).digest('hex').slice(0, 12);
 // Each output folder keeps its own cache (content store, incremental pages, manifest), so two builds
 // into different folders never read each other's state.
-const cacheDir = process.env.OUT_DIR
-  ? `./node_modules/.astro/out-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 12)}`
-  : './node_modules/.astro';
+const cacheDir = process.env.OUT_DIR ? path.join(root, 'node_modules/.astro', `out-${outDirKey}`) : path.join(root, 'node_modules/.astro');
+// Astro decides whether outDir is inside the project by comparing path prefixes, so a sibling such as
+// ../main-dist next to main is mistaken for a folder inside it and the build cannot resolve packages.
+// A build into any folder outside the project therefore renders inside the cache and moves the result.
+const outside = path.relative(root, requestedOutDir).startsWith('..') || path.isAbsolute(path.relative(root, requestedOutDir));
+const building = process.argv.includes('build');
+const outDir = outside && building ? path.join(cacheDir, 'staged-dist') : requestedOutDir;
 
 export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',
   outDir,
   cacheDir,
-  integrations: [mdx(), catalogBuild()],
+  integrations: [mdx(), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
   experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],

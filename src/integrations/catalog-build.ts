@@ -1,3 +1,4 @@
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +37,24 @@ async function copyRawFiles(manifest: BuildManifest, outDir: string, logger: Ast
   return copied;
 }
 
+/** Moves a finished build to its folder outside the project (see astro.config.mjs for why it was built elsewhere). */
+function publish(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 /**
  * The steps after Astro has rendered the pages: raw files, the search index and the summary, all
  * from the manifest the content loader wrote. `astro build` alone produces a complete dist/.
  */
-export function catalogBuild(): AstroIntegration {
+export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegration {
   let cacheDir = '';
   let manifest: BuildManifest | undefined;
   let indexing: ReturnType<typeof indexRecords> | undefined;
@@ -67,6 +81,10 @@ export function catalogBuild(): AstroIntegration {
           logger.info(`Indexed ${manifest.search.length} agents for search in ${seconds.toFixed(1)} s; published ${copied} raw files`);
         } finally {
           await close();
+        }
+        if (options.publishTo) {
+          publish(outDir, options.publishTo);
+          logger.info(`Moved the site to ${options.publishTo}`);
         }
         for (const line of manifest.summary) logger.info(line);
         logger.info('Every finding, with its line and fix: the /diagnostics/ page, or npm run check:agents');

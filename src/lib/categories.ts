@@ -35,7 +35,7 @@ export function orderFromFolder(folder: string): number | undefined {
 
 const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'by', 'vs']);
 /** Words written in capitals or with their own casing. */
-const SPECIAL_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+const SPECIAL_WORDS: ReadonlyMap<string, string> = new Map(
   [
     ...['ai', 'ml', 'api', 'apis', 'ui', 'ux', 'qa', 'sre', 'seo', 'css', 'html', 'sql', 'aws', 'gcp', 'iot', 'llm', 'llms', 'mcp', 'dx', 'cli', 'tdd', 'bdd', 'ci', 'cd', 'nlp', 'rag', 'k8s', 'erp', 'crm', 'saas', 'etl', 'orm', 'jvm', 'php', 'sdk', 'devsecops'].map((w) => [w, w.toUpperCase()]),
     ['devops', 'DevOps'],
@@ -52,7 +52,7 @@ const SPECIAL_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
     ['dotnet', '.NET'],
     ['postgresql', 'PostgreSQL'],
     ['mongodb', 'MongoDB'],
-  ],
+  ] as [string, string][],
 );
 /**
  * Words that name a whole field. A folder of exactly two of them (`data-ai`, `quality-security`)
@@ -66,7 +66,7 @@ const FIELD_WORDS = new Set(
 
 function casedWord(word: string, index: number): string {
   const lower = word.toLowerCase();
-  const special = SPECIAL_WORDS[lower];
+  const special = SPECIAL_WORDS.get(lower);
   if (special) return special;
   if (index > 0 && SMALL_WORDS.has(lower)) return lower;
   return lower.charAt(0).toUpperCase() + lower.slice(1);

@@ -16,8 +16,10 @@ export interface YamlFailure {
 }
 
 class LimitExceeded extends Error {
-  constructor(readonly rule: YamlFailure['rule'], message: string) {
+  readonly rule: YamlFailure['rule'];
+  constructor(rule: YamlFailure['rule'], message: string) {
     super(message);
+    this.rule = rule;
   }
 }
 

@@ -22,7 +22,7 @@ test('bad files do not take the build down, and the build ends with a summary', 
   const { code, output, built } = buildFixtures({});
   expect(code).toBe(0);
   expect(built).toBe(true);
-  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped, 5 errors, 11 warnings, 2 notes/);
+  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped, 5 errors, 12 warnings, 2 notes/);
   expect(output).toContain('skipped tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
 });
 

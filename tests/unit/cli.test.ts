@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 
@@ -21,7 +23,7 @@ test.each([
 test('text output has one file:line:col severity rule message line per finding, then a summary', () => {
   const { out } = checkAgents('tests/fixtures/agents');
   const lines = out.trim().split('\n');
-  expect(lines.at(-1)).toBe('11 files: 9 agents, 2 skipped; 5 errors, 11 warnings, 2 notes');
+  expect(lines.at(-1)).toBe('11 files: 9 agents, 2 skipped; 5 errors, 12 warnings, 2 notes');
   for (const line of lines.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/agents\/\S+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+/);
   expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 error yaml-invalid');
 });
@@ -31,19 +33,25 @@ test('JSON output carries the summary, the sources and every diagnostic with its
   const report = JSON.parse(out) as {
     summary: { agents: number; skipped: number; errors: number; ok: boolean };
     sources: { id: string; pages: number }[];
-    diagnostics: { file: string; line: number; rule: string; severity: string; hint: string }[];
+    findings: { source: string; file: string; line: number; rule: string; severity: string; hint: string }[];
   };
-  expect(report.summary).toMatchObject({ agents: 9, skipped: 2, errors: 5, ok: false });
+  expect(report.summary).toMatchObject({ agents: 9, skipped: 2, errors: 5, warnings: 12, ok: false });
   expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 9 })]);
-  expect(report.diagnostics).toHaveLength(18);
-  expect(report.diagnostics.every((d) => d.hint.length > 0)).toBe(true);
+  expect(report.findings).toHaveLength(19);
+  expect(report.findings.every((f) => f.hint.length > 0 && f.source === 'agents' && !f.file.startsWith('tests/'))).toBe(true);
 });
 
-test('--strict turns warnings into failures', () => {
-  const dir = 'tests/fixtures/agents/messy/nested';
-  expect(checkAgents(dir).code).toBe(0);
-  expect(checkAgents('--strict', dir).code).toBe(0);
-  const twin = checkAgents('--strict', 'tests/fixtures/agents/hostile', 'tests/fixtures/agents/messy/nested');
-  expect(twin.out).toContain('warning name-duplicate');
-  expect(twin.code).toBe(1);
+test('--strict turns warnings into failures: the same folder passes without it and fails with it', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'strict-'));
+  writeFileSync(path.join(dir, 'a.md'), '---\nname: a\ndescription: Use when testing.\ntools: Read, MultiEdit\n---\nBody.\n');
+  try {
+    const plain = checkAgents(dir);
+    const strict = checkAgents('--strict', dir);
+    expect(plain.out).toContain('warning tools-legacy');
+    expect(plain.code).toBe(0);
+    expect(strict.out).toContain('warning tools-legacy');
+    expect(strict.code).toBe(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

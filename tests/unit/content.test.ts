@@ -1,14 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { scanSources, allDiagnostics, readCategoryFile, listFiles } from '../../src/lib/scan.ts';
-import { sourceFromDir } from '../../src/lib/sources.ts';
+import { scanSources, allFindings, readCategoryFile } from '../../src/lib/scan.ts';
+import { listSource } from '../../src/lib/files.ts';
+import { sourceFromDir } from '../../src/lib/config.ts';
 import { firstFence, followsShape, section, templateLabels } from '../support/agent-shape.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const contentDir = path.join(root, 'content/agents');
 const scan = scanSources([sourceFromDir('content/agents', root)]);
-const categories = readCategoryFile(path.join(contentDir, 'categories.yaml')).table;
+const categories = readCategoryFile(path.join(contentDir, 'categories.yaml'), 'agents', 'categories.yaml').table;
 
 /** Every run of `size` consecutive words (lowercase letters and digits) in a text. */
 function wordRuns(text: string, size: number): string[] {
@@ -27,7 +28,7 @@ describe('the default catalogue', () => {
   });
 
   test('passes every check with no findings at all', () => {
-    expect(allDiagnostics(scan)).toEqual([]);
+    expect(allFindings(scan)).toEqual([]);
   });
 
   test('every category folder has a label, an order and a one-paragraph description', () => {
@@ -122,15 +123,16 @@ describe('the default catalogue', () => {
   });
 
   test('shares no run of 12 or more consecutive words with any file in the public corpora', () => {
-    const corporaDir = path.resolve(root, '../shared/corpora');
+    const corporaDir = path.join(root, 'tests/corpora');
     const corpusRuns = new Set<string>();
-    for (const corpus of readdirSync(corporaDir)) {
-      const dir = path.join(corporaDir, corpus);
-      const { candidates, ignored } = listFiles(dir);
-      for (const rel of [...candidates, ...ignored]) for (const run of wordRuns(readFileSync(path.join(dir, rel), 'utf8'), 12)) corpusRuns.add(run);
+    for (const corpus of readdirSync(corporaDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const dir = path.join(corporaDir, corpus.name);
+      const { candidates, ignored } = listSource(dir);
+      const files = [...candidates.map((c) => c.relPath), ...ignored.map((i) => i.relPath)];
+      for (const rel of files) for (const run of wordRuns(readFileSync(path.join(dir, rel), 'utf8'), 12)) corpusRuns.add(run);
     }
     expect(corpusRuns.size).toBeGreaterThan(100_000);
-    const copied = scan.agents.flatMap((agent) => wordRuns(agent.raw, 12).filter((run) => corpusRuns.has(run)).map((run) => `${agent.name}: ${run}`));
+    const copied = scan.agents.flatMap((agent) => wordRuns(readFileSync(agent.file.absPath, 'utf8'), 12).filter((run) => corpusRuns.has(run)).map((run) => `${agent.name}: ${run}`));
     expect(copied).toEqual([]);
   });
 });

@@ -2,12 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import yaml from 'js-yaml';
-import { allDiagnostics, scanSources } from '../../src/lib/scan.ts';
-import { sourceFromDir } from '../../src/lib/sources.ts';
+import { allFindings, scanSources } from '../../src/lib/scan.ts';
+import { sourceFromDir } from '../../src/lib/config.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const corporaDir = path.resolve(root, '../shared/corpora');
-const corpora = readdirSync(corporaDir).sort();
+const corporaDir = path.join(root, 'tests/corpora');
+const corpora = readdirSync(corporaDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const scan = scanSources(corpora.map((dir) => sourceFromDir(path.join(corporaDir, dir), root)));
 
 /** An oracle independent of the parser: does the file's first `---` block have non-empty name and description lines? */
@@ -41,7 +44,7 @@ describe('the 7 shared corpora built together', () => {
     const skipped = scan.skipped.filter((s) => s.sourceId === corpus);
     expect(summary.agentFiles).toBe(files.length);
     expect(pages.sort()).toEqual(readable.sort());
-    expect(skipped.map((s) => s.file.relPath).sort()).toEqual(files.filter((f) => !readable.includes(f)).sort());
+    expect(skipped.map((s) => s.relPath).sort()).toEqual(files.filter((f) => !readable.includes(f)).sort());
     for (const file of skipped) {
       expect(file.findings.some((f) => f.severity === 'error' && ['name-missing', 'description-missing'].includes(f.rule))).toBe(true);
     }
@@ -55,14 +58,17 @@ describe('the 7 shared corpora built together', () => {
     expect(new Set(scan.agents.map((a) => a.slug)).size).toBe(scan.agents.length);
     for (const [name, slugs] of collided) {
       for (const agent of scan.agents.filter((a) => a.name === name)) {
-        expect(agent.twins.sort()).toEqual(slugs.filter((s) => s !== agent.slug).sort());
+        expect(agent.twins.count).toBe(slugs.length - 1);
+        expect(agent.twins.preview.length).toBe(Math.min(5, slugs.length - 1));
+        for (const twin of agent.twins.preview) expect(slugs).toContain(twin);
       }
     }
   });
 
   test('every diagnostic names a file, a line, a rule, a severity and a message', () => {
-    for (const d of allDiagnostics(scan)) {
+    for (const d of allFindings(scan)) {
       expect(d.file).toMatch(/\.md$/);
+      expect(d.file.startsWith('tests/') || d.file.startsWith('/')).toBe(false);
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.rule).toMatch(/^[a-z-]+$/);
       expect(['error', 'warning', 'info']).toContain(d.severity);
@@ -82,12 +88,11 @@ describe('the 7 shared corpora built together', () => {
         return true;
       }
     };
-    const rejected = new Set(
-      [...scan.agents.map((a) => a.file), ...scan.skipped.map((s) => s.file)].filter((f) => claudeSkips(readFileSync(f.absPath, 'utf8'))).map((f) => f.displayPath),
-    );
+    const files = [...scan.agents.map((a) => `${a.sourceId}/${a.file.relPath}`), ...scan.skipped.map((s) => `${s.sourceId}/${s.relPath}`)];
+    const rejected = new Set(files.filter((f) => claudeSkips(readFileSync(path.join(corporaDir, f), 'utf8'))));
     const skippedByClaude = new Set([
-      ...scan.agents.filter((a) => a.verdict === 'skipped').map((a) => a.file.displayPath),
-      ...scan.skipped.map((s) => s.file.displayPath),
+      ...scan.agents.filter((a) => a.verdict === 'skipped').map((a) => `${a.sourceId}/${a.file.relPath}`),
+      ...scan.skipped.map((s) => `${s.sourceId}/${s.relPath}`),
     ]);
     expect([...skippedByClaude].sort()).toEqual([...rejected].sort());
   });

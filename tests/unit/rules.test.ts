@@ -2,12 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { analyseAgentText, scanSources, type ScanResult } from '../../src/lib/scan.ts';
-import { RULES, diagnostic, verdictOf, type Diagnostic, type RuleId, type Severity, type Verdict } from '../../src/lib/rules.ts';
+import { analyseText } from '../../src/lib/analyse.ts';
+import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
+import { RULES, type RuleId, type Severity } from '../../src/lib/rules.ts';
+import { INPUT_RULES } from '../../src/lib/input-rules.ts';
+import { finding, verdictOf, type Finding as Diagnostic, type Verdict } from '../../src/lib/findings.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { permissionProfile, type PermissionProfile } from '../../src/lib/profile.ts';
 
-const source = { id: 't', dir: 'agents', absDir: '/tmp/agents' };
 
 /** Every file text of every table, so the last tests can check hints and severities against RULES. */
 const corpus: [text: string, validUtf8: boolean][] = [];
@@ -15,7 +17,7 @@ const corpus: [text: string, validUtf8: boolean][] = [];
 const covered = new Set<RuleId>();
 
 function outcomeOf(text: string, validUtf8 = true) {
-  return analyseAgentText(source, 'x/a.md', { text, bytes: Buffer.byteLength(text), validUtf8 });
+  return analyseText('t', 'x/a.md', { text, bytes: Buffer.byteLength(text), validUtf8 }, Buffer.from(text));
 }
 
 function findingsOf(text: string, validUtf8 = true): Diagnostic[] {
@@ -402,7 +404,7 @@ describe('name-duplicate', () => {
     write('gamma/other.md', fm('name: other', 'description: Unique.'));
     // Skipped files are not loaded by Claude Code, so they do not make a twin.
     write('delta/dup.md', fm('name: dup'));
-    scan = scanSources([{ id: 't', label: 'T', dir: 'agents', absDir: dir }]);
+    scan = scanSources([{ id: 't', label: 'T', dir: 'agents', absDir: dir, followExternalLinks: false }]);
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -415,20 +417,20 @@ describe('name-duplicate', () => {
   };
 
   test.each([
-    ['alpha/dup.md', 'dup', ['dup--t-beta'], 2, 'agents/beta/dup.md'],
-    ['beta/dup.md', 'dup--t-beta', ['dup'], 3, 'agents/alpha/dup.md'],
+    ['alpha/dup.md', 'dup', ['dup--t-beta-dup'], 2, 'beta/dup.md'],
+    ['beta/dup.md', 'dup--t-beta-dup', ['dup'], 3, 'alpha/dup.md'],
     ['gamma/other.md', 'other', [], null, null],
   ] satisfies [string, string, string[], number | null, string | null][])('%s has slug %s and twins %j', (relPath, slug, twins, line, other) => {
     const a = agentAt(relPath);
     expect(a.slug).toBe(slug);
-    expect(a.twins).toEqual(twins);
+    expect(a.twins).toEqual({ count: twins.length, preview: twins, groupSlug: a.name });
     const dups = a.findings.filter((d) => d.rule === 'name-duplicate');
     if (line === null || other === null) {
       expect(dups).toEqual([]);
       expect(a.verdict).toBe('clean');
     } else {
       expect(dups).toEqual([
-        expect.objectContaining({ line, file: `agents/${relPath}`, message: expect.stringContaining(other), hint: RULES['name-duplicate'].hint, severity: 'warning' }),
+        expect.objectContaining({ line, source: 't', file: relPath, message: expect.stringContaining(other), hint: RULES['name-duplicate'].hint, severity: 'warning' }),
       ]);
       expect(a.verdict).toBe('warnings');
     }
@@ -437,12 +439,12 @@ describe('name-duplicate', () => {
   test('twins point at each other, and slugs are distinct', () => {
     const [a, b] = [agentAt('alpha/dup.md'), agentAt('beta/dup.md')];
     expect(a.slug).not.toBe(b.slug);
-    expect(a.twins).toEqual([b.slug]);
-    expect(b.twins).toEqual([a.slug]);
+    expect(a.twins.preview).toEqual([b.slug]);
+    expect(b.twins.preview).toEqual([a.slug]);
   });
 
   test('the skipped file with the same name is neither a twin nor flagged', () => {
-    const skipped = scan?.skipped.find((s) => s.file.relPath === 'delta/dup.md');
+    const skipped = scan?.skipped.find((s) => s.relPath === 'delta/dup.md');
     expect(skipped?.findings.map((d) => d.rule)).toEqual(['description-missing']);
   });
 
@@ -501,7 +503,7 @@ describe('body-needs-write', () => {
 describe('verdictOf', () => {
   const of = (severity: Severity): Diagnostic => {
     const rule = (Object.keys(RULES) as RuleId[]).find((id) => RULES[id].severity === severity)!;
-    return diagnostic(rule, 'x.md', 1, 'm');
+    return finding(rule, { source: 't', file: 'x.md' }, 1, 'm');
   };
   test.each([
     ['no findings', [], 'clean'],
@@ -534,13 +536,15 @@ describe('permissionProfile', () => {
 describe('every rule', () => {
   // Evaluated when the file is collected, after every table above has registered itself.
   const rulesWithTables = [...covered].sort();
-  test('has a table in this file', () => expect(rulesWithTables).toEqual(Object.keys(RULES).sort()));
+  // Rules about unreadable input and limits have their tables in hostile-input.test.ts.
+  const formatRules = Object.keys(RULES).filter((id) => !Object.hasOwn(INPUT_RULES, id)).sort();
+  test('has a table in this file', () => expect(rulesWithTables).toEqual(formatRules));
 
   const found = () => corpus.flatMap(([text, validUtf8]) => findingsOf(text, validUtf8));
 
   test('is produced by some case above (name-duplicate needs several files)', () => {
     const produced = new Set(found().map((d) => d.rule));
-    expect([...produced, 'name-duplicate'].sort()).toEqual(Object.keys(RULES).sort());
+    expect([...produced, 'name-duplicate'].filter((id) => !Object.hasOwn(INPUT_RULES, id)).sort()).toEqual(formatRules);
   });
 
   test('reports the hint and severity of its RULES entry', () => {

@@ -1,9 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { lineFacts, listFiles, placeFile, scanSources } from '../../src/lib/scan.ts';
-import { loadCatalogConfig, sourceFromDir } from '../../src/lib/sources.ts';
+import { lineFacts } from '../../src/lib/analyse.ts';
+import { listSource } from '../../src/lib/files.ts';
+import { placeFile } from '../../src/lib/place.ts';
+import { scanSources } from '../../src/lib/scan.ts';
+import { loadCatalogConfig, sourceFromDir } from '../../src/lib/config.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = scanSources([sourceFromDir('tests/fixtures/agents', root)]);
@@ -16,7 +19,8 @@ test.each([
   ['a.md', undefined, { categoryId: 'general', subPath: [] }],
   ['a.md', 'Data Science', { categoryId: 'data-science', subPath: [] }],
   ['agents-ai/a.md', 'ai', { categoryId: 'ai', subPath: [] }],
-  ['agents-ai/a.md', '', { categoryId: 'agents-ai', subPath: [] }],
+  ['agents-ai/a.md', undefined, { categoryId: 'agents-ai', subPath: [] }],
+  ['a.md', 'constructor', { categoryId: 'constructor', subPath: [] }],
 ])('placeFile(%j, category: %j)', (rel, field, expected) => expect(placeFile(rel, field)).toMatchObject(expected));
 
 test.each([
@@ -27,11 +31,16 @@ test.each([
   ['a\nb', { lineEndings: 'lf', finalNewline: false }],
 ])('lineFacts(%j)', (text, expected) => expect(lineFacts(text)).toEqual(expected));
 
-test('listFiles separates agent candidates from files that are not agents', () => {
-  const { candidates, ignored } = listFiles(path.join(root, 'tests/fixtures/agents'));
-  expect(ignored.sort()).toEqual(['README.md', 'categories.yaml', 'messy/notes.txt']);
-  expect(candidates).toContain('messy/nested/deeper/inherits-all.md');
+test('listSource separates agent candidates from entries that are not agents, saying why', () => {
+  const { candidates, ignored, problems } = listSource(path.join(root, 'tests/fixtures/agents'));
+  expect(ignored).toEqual([
+    { relPath: 'README.md', reason: 'documentation' },
+    { relPath: 'categories.yaml', reason: 'not Markdown' },
+    { relPath: 'messy/notes.txt', reason: 'not Markdown' },
+  ]);
+  expect(candidates.map((c) => c.relPath)).toContain('messy/nested/deeper/inherits-all.md');
   expect(candidates).toHaveLength(11);
+  expect(problems).toEqual([]);
 });
 
 describe('scanning the fixture folder', () => {
@@ -39,7 +48,7 @@ describe('scanning the fixture folder', () => {
     ['hostile/script-injector.md', 'clean', []],
     ['messy/crlf-agent.md', 'clean', []],
     ['messy/no-final-newline.md', 'clean', []],
-    ['messy/unquoted-colon.md', 'skipped', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'model-invalid', 'field-invalid-value', 'field-nonstandard']],
+    ['messy/unquoted-colon.md', 'skipped', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'tools-agent-in-subagent', 'model-invalid', 'field-invalid-value', 'field-nonstandard']],
     ['messy/empty-tools.md', 'warnings', ['tools-empty']],
     ['messy/bypass.md', 'warnings', ['permission-bypass', 'field-ignored-by-plugins']],
     ['messy/nested/deeper/inherits-all.md', 'warnings', ['name-duplicate']],
@@ -53,9 +62,9 @@ describe('scanning the fixture folder', () => {
     ['messy/no-frontmatter.md', ['frontmatter-missing', 'name-missing', 'description-missing']],
     ['messy/no-description.md', ['description-missing']],
   ])('%s is skipped with %j', (rel, rules) => {
-    const skipped = fixtures.skipped.find((s) => s.file.relPath === rel)!;
+    const skipped = fixtures.skipped.find((s) => s.relPath === rel)!;
     expect(skipped.findings.map((f) => f.rule)).toEqual(rules);
-    expect(skipped.findings.every((f) => f.severity === 'error' && f.line >= 1 && f.file.endsWith(rel))).toBe(true);
+    expect(skipped.findings.every((f) => f.severity === 'error' && f.line >= 1 && f.file === rel && f.source === 'agents')).toBe(true);
   });
 
   test('every candidate file is either an agent or skipped', () => {
@@ -72,9 +81,9 @@ describe('scanning the fixture folder', () => {
 
   test('agents with the same name get distinct slugs and know each other', () => {
     const twins = fixtures.agents.filter((a) => a.name === 'inherits-all');
-    expect(twins.map((t) => t.slug)).toEqual(['inherits-all', 'inherits-all--agents-messy-nested-deeper']);
-    expect(twins[0]!.twins).toEqual([twins[1]!.slug]);
-    expect(twins[1]!.twins).toEqual([twins[0]!.slug]);
+    expect(twins.map((t) => t.slug)).toEqual(['inherits-all', 'inherits-all--agents-messy-nested-deeper-inherits-all']);
+    expect(twins[0]!.twins).toEqual({ count: 1, preview: [twins[1]!.slug], groupSlug: 'inherits-all' });
+    expect(twins[1]!.twins).toEqual({ count: 1, preview: [twins[0]!.slug], groupSlug: 'inherits-all' });
   });
 
   test('categories come from the categories file, with labels derived for folders it lacks', () => {
@@ -112,8 +121,11 @@ describe('loadCatalogConfig', () => {
 describe('categories files', () => {
   test.each([
     ['good:\n  label: Good\n  order: 2\n', [], { label: 'Good', order: 2 }],
-    ['good:\n  order: 2\n', ['category "good" needs a label.'], undefined],
-    ['good: [unclosed\n', ['not valid YAML'], undefined],
+    ['good:\n  order: 2\n', ['category "good": needs a label'], undefined],
+    ['good: [unclosed\n', ['Not valid YAML'], undefined],
+    ['good:\n  label: Good\n  order: .inf\n', ['finite number'], undefined],
+    ['good:\n  label: Good\n  order: .nan\n', ['finite number'], undefined],
+    ['constructor:\n  label: Builder\n', [], undefined],
   ])('reads %j, reporting problems instead of failing', (yaml, problems, meta) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'categories-'));
     mkdirSync(path.join(dir, 'good'));
@@ -122,30 +134,15 @@ describe('categories files', () => {
     const scan = scanSources([sourceFromDir(dir, root)]);
     const reported = scan.summaries[0]!.categoryProblems;
     expect(reported).toHaveLength(problems.length);
-    problems.forEach((p, i) => expect(reported[i]).toContain(p));
+    problems.forEach((p, i) => expect(reported[i]).toMatchObject({ rule: 'categories-invalid', file: 'categories.yaml', message: expect.stringContaining(p) }));
     expect(scan.agents).toHaveLength(1);
     expect(scan.categories.get('good')).toEqual(meta ?? { label: 'Good', order: undefined });
+    expect(scan.categories.get('constructor')?.label ?? 'Builder').toBe('Builder');
     rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('unusual folders', () => {
-  test('symbolic links to files and folders are followed, loops end, and broken links are listed as ignored', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'links-'));
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
-    writeFileSync(path.join(outside, 'linked.md'), '---\nname: linked\ndescription: d\ntools: Read\n---\n');
-    mkdirSync(path.join(dir, 'core'));
-    symlinkSync(path.join(outside, 'linked.md'), path.join(dir, 'core', 'linked.md'));
-    symlinkSync(outside, path.join(dir, 'shared'));
-    symlinkSync(dir, path.join(dir, 'core', 'loop'));
-    symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'core', 'broken.md'));
-    const { candidates, ignored } = listFiles(dir);
-    expect(candidates).toEqual(['core/linked.md', 'shared/linked.md']);
-    expect(ignored).toEqual(['core/broken.md']);
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(outside, { recursive: true, force: true });
-  });
-
   test.each([
     ['a folder that does not exist', 'tests/fixtures/nope', /Agents folder not found/],
     ['a file instead of a folder', 'README.md', /Not a folder: README\.md/],

@@ -9,7 +9,9 @@ import {
   withExcludedTool,
   withValue,
 } from '../../src/lib/search-state.ts';
-import { facetsOf, groupByFacet, INHERITS_ALL_TOOLS, skillFacetValues, toolFacetValues, describeTool } from '../../src/lib/facets.ts';
+import { facetsOf, groupByFacet, skillFacetValues, toolFacetValues } from '../../src/lib/facets.ts';
+import { describeTool } from '../../src/lib/tool-names.ts';
+import { INHERITS_ALL_TOOLS } from '../../src/lib/tools.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { cleanDescription, summarise } from '../../src/lib/description.ts';
-import { slugify, assignUniqueSlugs } from '../../src/lib/slug.ts';
+import { slugify, assignUniqueSlugs } from '../../src/lib/slugs.ts';
 import { categoryIdFromFolder, labelFromFolder, orderFromFolder } from '../../src/lib/categories.ts';
-import { escapeForPre, escapeHtml, isSafeUrl, renderUntrustedMarkdown } from '../../src/lib/html.ts';
+import { escapeForPre, escapeHtml, isSafeUrl, renderPrompt, renderUntrustedMarkdown } from '../../src/lib/markdown.ts';
 
 describe('cleanDescription', () => {
   test.each([
@@ -26,7 +26,20 @@ test.each([
   ['café-agent', 'cafe-agent'],
   ['<img src=x>', 'img-src-x'],
   ['!!!', 'agent'],
+  ['Café Tools', 'cafe-tools'],
+  ['Ünïcödé Ågent', 'unicode-agent'],
+  ['日本語のエージェント', 'agent'],
+  ['ﬁle-ﬂow', 'file-flow'],
+  ['x'.repeat(80), 'x'.repeat(80)],
 ])('slugify(%j)', (input, slug) => expect(slugify(input)).toBe(slug));
+
+test('slugify cuts long text and keeps it unique with a hash, so no path segment passes 255 bytes', () => {
+  const a = slugify(`${'long-name-'.repeat(40)}a`);
+  const b = slugify(`${'long-name-'.repeat(40)}b`);
+  expect(a.length).toBeLessThanOrEqual(90);
+  expect(a).not.toBe(b);
+  expect(a.startsWith('long-name-long-name')).toBe(true);
+});
 
 describe('assignUniqueSlugs', () => {
   test('keeps the bare name for the first and qualifies twins', () => {
@@ -59,8 +72,16 @@ describe('assignUniqueSlugs', () => {
 
 test.each([
   ['01-core-development', 'core-development', 'Core Development', 1],
-  ['data-ai', 'data-ai', 'Data AI', undefined],
-  ['infrastructure-devops', 'infrastructure-devops', 'Infrastructure DevOps', undefined],
+  ['data-ai', 'data-ai', 'Data & AI', undefined],
+  ['05-data-ai', 'data-ai', 'Data & AI', 5],
+  ['quality-security', 'quality-security', 'Quality & Security', undefined],
+  ['api-graphql', 'api-graphql', 'API & GraphQL', undefined],
+  ['tdd-workflows', 'tdd-workflows', 'TDD Workflows', undefined],
+  ['ios-development', 'ios-development', 'iOS Development', undefined],
+  ['developer-experience', 'developer-experience', 'Developer Experience', undefined],
+  ['infrastructure-devops', 'infrastructure-devops', 'Infrastructure & DevOps', undefined],
+  ['Café Tools', 'cafe-tools', 'Café Tools', undefined],
+  ['constructor', 'constructor', 'Constructor', undefined],
   ['social_media', 'social-media', 'Social Media', undefined],
   ['10-research-and-analysis', 'research-and-analysis', 'Research and Analysis', 10],
 ])('category folder %j', (folder, id, label, order) => {
@@ -102,5 +123,19 @@ describe('html', () => {
     const html = renderUntrustedMarkdown(markdown);
     expect(html).toContain(fragment);
     expect(html).not.toMatch(/<(script|img|iframe|b |example)/);
+  });
+});
+
+describe('renderPrompt', () => {
+  test('renders Markdown within the limits', () => expect(renderPrompt('# Hi\n\ntext')).toEqual({ html: '<h2>Hi</h2>\n<p>text</p>\n' }));
+  test.each([
+    ['a blockquote nested 10,000 deep', `${'>'.repeat(10_000)} deep`, 'limit-prompt-nesting'],
+    ['a list nested 100 deep', Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'), 'limit-prompt-nesting'],
+    ['a 10 MB paragraph', 'word '.repeat(2_000_000), 'limit-prompt-size'],
+  ])('shows %s as escaped plain text', (_label, body, rule) => {
+    const rendered = renderPrompt(`<script>x</script>\n${body}`);
+    expect(rendered.plainText?.rule).toBe(rule);
+    expect(rendered.html.startsWith('<pre class="prompt-plain">&lt;script&gt;x&lt;/script&gt;\n')).toBe(true);
+    expect(rendered.html.length).toBeLessThan(300_000);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createUrls, installCommands, joinBase, safeFileName, shellQuote, sourceFileUrl } from '../../src/lib/urls.ts';
+import { createUrls, joinBase, sourceFileUrl } from '../../src/lib/urls.ts';
+import { installCommands, safeFileName, shellQuote } from '../../src/lib/shell.ts';
 
 test.each([
   ['/', '/agents/x/', '/agents/x/'],
