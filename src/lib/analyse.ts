@@ -6,6 +6,7 @@ import type { DecodedText } from './files.ts';
 import { finding, sortFindings, verdictOf, type Finding, type FindingPlace } from './findings.ts';
 import { keyLines, locateFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import { LIMITS } from './limits.ts';
+import { promptLimit } from './markdown.ts';
 import { normaliseFields } from './normalise.ts';
 import { placeFile } from './place.ts';
 import { permissionProfile } from './profile.ts';
@@ -102,6 +103,8 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
   if (!name || !description) return skipped(findings);
 
   const agentFields = { ...normalised.fields, name, description };
+  const limit = promptLimit(block.body);
+  if (limit) findings.push(finding(limit.rule, place, block.bodyLine, limit.message));
   findings.push(...checkAgent({ place, agent: agentFields, fields: read.fields, lineOf, body: block.body, bodyLine: block.bodyLine }));
   const sorted = sortFindings(capPerRule(findings));
   const cleaned = cleanDescription(description);

@@ -26,8 +26,11 @@ function sentencesOf(line: string): string[] {
   return line.split(/(?<=[.;!?])\s+/);
 }
 
-function findRequests(body: string, patterns: readonly RegExp[]): BodyRequest[] {
-  const found: BodyRequest[] = [];
+/** How far before a request a negation still turns it around. */
+const NEGATION_WINDOW = 120;
+
+/** The first request in a prompt that matches one of the patterns. Linear in the prompt: each sentence is tried once per pattern. */
+function findRequest(body: string, patterns: readonly RegExp[]): BodyRequest | undefined {
   let inFence = false;
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -42,21 +45,20 @@ function findRequests(body: string, patterns: readonly RegExp[]): BodyRequest[] 
         const match = pattern.exec(sentence);
         if (!match) continue;
         // A negation before the verb ("never create files", "do not run `x`") turns the request around.
-        if (NEGATION.test(sentence.slice(0, match.index))) continue;
-        found.push({ lineIndex: index, text: match[0] });
-        break;
+        if (NEGATION.test(sentence.slice(Math.max(0, match.index - NEGATION_WINDOW), match.index))) continue;
+        return { lineIndex: index, text: match[0] };
       }
     }
   }
-  return found;
+  return undefined;
 }
 
-/** Sentences that tell the agent to run a command, written as "run `<command>`". */
-export function commandRequests(body: string): BodyRequest[] {
-  return findRequests(body, [RUN_COMMAND]);
+/** The first sentence that tells the agent to run a command, written as "run `<command>`". */
+export function commandRequest(body: string): BodyRequest | undefined {
+  return findRequest(body, [RUN_COMMAND]);
 }
 
-/** Sentences that tell the agent to create a file (a new file, a script, a test, a migration), or to use the Write tool. */
-export function fileCreationRequests(body: string): BodyRequest[] {
-  return findRequests(body, [CREATE_FILE, NEW_FILE, NEW_ARTEFACT, WRITE_TOOL]);
+/** The first sentence that tells the agent to create a file (a new file, a script, a test, a migration), or to use the Write tool. */
+export function fileCreationRequest(body: string): BodyRequest | undefined {
+  return findRequest(body, [CREATE_FILE, NEW_FILE, NEW_ARTEFACT, WRITE_TOOL]);
 }

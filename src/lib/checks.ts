@@ -1,4 +1,5 @@
-import { commandRequests, fileCreationRequests } from './body-checks.ts';
+import { commandRequest, fileCreationRequest } from './body-checks.ts';
+import { LIMITS } from './limits.ts';
 import { finding, type Finding, type FindingPlace } from './findings.ts';
 import { approximateTokens, CATALOGUE_FIELDS, FIELD_VALUES, isValidAgentName, LONG_DESCRIPTION_CHARS, PLUGIN_IGNORED_FIELDS, STANDARD_FIELDS } from './format.ts';
 import { textOf, type NormalisedFields } from './normalise.ts';
@@ -70,11 +71,11 @@ function checkToolUse({ place, agent, lineOf, body, bodyLine }: CheckInput): Fin
     found.push(finding('tools-agent-in-subagent', place, lineOf('tools'), `tools: \`${starter}\` does nothing in a subagent, and the description does not say the agent runs as the main session.`));
   }
   if (!SHELL_TOOLS.some((name) => names.has(name))) {
-    const first = commandRequests(body)[0];
+    const first = commandRequest(body.slice(0, LIMITS.promptBytes));
     if (first) found.push(finding('body-needs-shell', place, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot run commands.`));
   }
   if (!names.has('Write')) {
-    const first = fileCreationRequests(body)[0];
+    const first = fileCreationRequest(body.slice(0, LIMITS.promptBytes));
     if (first) found.push(finding('body-needs-write', place, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot create files.`));
   }
   return found;

@@ -106,17 +106,24 @@ export interface RenderedPrompt {
   plainText?: { rule: 'limit-prompt-size' | 'limit-prompt-nesting'; message: string };
 }
 
+/** Why a prompt must be shown as plain text rather than rendered, if it must: it is too long, or nests too deeply. */
+export function promptLimit(body: string): RenderedPrompt['plainText'] {
+  if (body.length > LIMITS.promptBytes) {
+    return { rule: 'limit-prompt-size', message: `The prompt is ${body.length} characters; the page shows the first ${LIMITS.promptBytes} as plain text.` };
+  }
+  const depth = nestingDepth(body);
+  if (depth > LIMITS.promptNesting) return { rule: 'limit-prompt-nesting', message: `The prompt nests quotes or lists ${depth} levels deep; the page shows it as plain text.` };
+  return undefined;
+}
+
 /** Renders a prompt safely, falling back to escaped plain text (cut to the size limit) when Markdown would be unsafe to render. */
 export function renderPrompt(body: string): RenderedPrompt {
-  const plain = (rule: 'limit-prompt-size' | 'limit-prompt-nesting', message: string): RenderedPrompt => ({ html: plainPrompt(body), plainText: { rule, message } });
-  const bytes = body.length;
-  if (bytes > LIMITS.promptBytes) return plain('limit-prompt-size', `The prompt is ${bytes} characters; the page shows the first ${LIMITS.promptBytes} as plain text.`);
-  const depth = nestingDepth(body);
-  if (depth > LIMITS.promptNesting) return plain('limit-prompt-nesting', `The prompt nests quotes or lists ${depth} levels deep; the page shows it as plain text.`);
+  const limit = promptLimit(body);
+  if (limit) return { html: plainPrompt(body), plainText: limit };
   try {
     return { html: renderUntrustedMarkdown(body) };
   } catch (error) {
-    if (error instanceof RangeError) return plain('limit-prompt-nesting', 'The prompt nests too deeply to render; the page shows it as plain text.');
+    if (error instanceof RangeError) return { html: plainPrompt(body), plainText: { rule: 'limit-prompt-nesting', message: 'The prompt nests too deeply to render; the page shows it as plain text.' } };
     throw error;
   }
 }

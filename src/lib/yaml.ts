@@ -62,7 +62,8 @@ export function parseYamlStrict(yaml: string): { fields: Fields } | { failure: Y
     const e = error as YAMLException;
     // js-yaml counts lines from 0 within the YAML text.
     const message = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
-    return { failure: { rule: 'yaml-invalid', yamlLine: (e.mark?.line ?? 0) + 1, message } };
+    const rule = /nesting exceeded/.test(message) ? 'limit-yaml-depth' : 'yaml-invalid';
+    return { failure: { rule, yamlLine: (e.mark?.line ?? 0) + 1, message } };
   }
   const fields: Fields = new Map();
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { fields };
