@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { catalogBuild } from './src/integrations/catalog-build.ts';
 
@@ -26,7 +27,8 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   outDir,
   cacheDir,
-  integrations: [mdx(), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
+  // The sitemap needs the site's address; without SITE_URL it is left out (robots.txt then names none).
+  integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : []), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
   experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],

@@ -1,198 +1,199 @@
 /**
- * The one module that reads content collections. Pages import ready, sorted view models from here.
+ * The one module that reads the content collections. Pages import ready view models from here and
+ * only lay them out; everything they show is computed once, below, by the pure builders in src/lib/views.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { createUrls, sourceFileUrl } from './lib/urls.ts';
-import { safeFileName } from './lib/shell.ts';
-import { labelFromFolder } from './lib/categories.ts';
-import { facetsOf, groupByFacet, type AgentFacets, type FacetGroup } from './lib/facets.ts';
+import { getCollection } from 'astro:content';
+import type { Agent } from './lib/agent.ts';
+import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
+import { commandOrigin, SITE_PLACEHOLDER } from './lib/install.ts';
 import { MODEL_LABELS } from './lib/models.ts';
-import { describeTool } from './lib/tool-names.ts';
-import { INHERITS_ALL_TOOLS, type ToolKind } from './lib/tools.ts';
-
-type AgentData = CollectionEntry<'agents'>['data'];
+import { LIMIT_TABLE } from './lib/limits.ts';
+import { RULES, type RuleId } from './lib/rules.ts';
+import { SEARCH_FACETS } from './lib/search-state.ts';
+import { createUrls } from './lib/urls.ts';
+import { agentRow, agentView, categoryLabelOf, pageKey, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
+import { categoriesBySource, homeCategories, startingPoints } from './lib/views/home.ts';
+import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
+import type { AgentList } from './lib/views/lists.ts';
+import { relatedAgents } from './lib/views/related.ts';
+import { rowsTable } from './lib/views/rows-table.ts';
+import { installPowerShellScript, installSet, installShellScript } from './lib/views/sets.ts';
 
 /** URL builders bound to the configured base path. */
 export const urls = createUrls(import.meta.env.BASE_URL);
 
-/** A source as pages show it. */
-export interface SourceView {
-  id: string;
-  label: string;
-  dir: string;
-  repository: string | undefined;
-  summary: CollectionEntry<'sources'>['data'];
-}
-
-/** A tool chip: the entry as written, linked to its tool page. */
-export interface ToolChip {
-  raw: string;
-  name: string;
-  kind: ToolKind;
-  href: string;
-}
-
-/** A skill or tag, linked to its page. */
-export interface SkillLink {
-  value: string;
-  href: string;
-}
-
-/** An agent as pages and cards show it. */
-export interface AgentView extends AgentData {
-  href: string;
-  rawHref: string;
-  /** Safe file name for the download and install commands. */
-  fileName: string;
-  categoryLabel: string;
-  categoryHref: string;
-  /** Nested folder path as a label, e.g. "Social Media". */
-  subPathLabel: string | undefined;
-  source: SourceView;
-  /** Link to the file in its repository, when the source names one. */
-  viewSourceUrl: string | undefined;
-  /** Prompt body rendered to safe HTML. */
-  html: string;
-  /** Search facet values, the same ones the browse pages group by. */
-  facets: AgentFacets;
-  toolChips: ToolChip[];
-  /** Link for "Inherits all tools", when the agent has no tools field. */
-  inheritsAllHref: string | undefined;
-  skillLinks: SkillLink[];
-  modelHref: string;
-  /** Other agents with the same name. */
-  twinAgents: AgentView[];
-}
-
-/** A category with its agents, in display order. */
-export interface CategoryGroup {
-  id: string;
-  label: string;
-  description: string | undefined;
-  order: number | undefined;
-  href: string;
-  agents: AgentView[];
-}
-
-/** One value of a browse dimension (a tool, a skill, a model family) with its agents. */
-export interface FacetPage {
-  value: string;
-  slug: string;
-  href: string;
-  agents: AgentView[];
-}
-
-/** A tool with what it is to Claude Code. */
-export interface ToolPage extends FacetPage {
-  kind: ToolKind | 'inherits-all';
-  description: string;
-}
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The site's public address, when it was built with SITE_URL. */
+export const siteUrl: string | undefined = import.meta.env.SITE || undefined;
 
 const [agentEntries, categoryEntries, sourceEntries] = await Promise.all([getCollection('agents'), getCollection('categories'), getCollection('sources')]);
 
-/** Every source, in configured order. */
-export const sources: SourceView[] = sourceEntries.map((entry) => ({
-  id: entry.id,
-  label: entry.data.label,
-  dir: entry.data.dir,
-  repository: entry.data.repository,
-  summary: entry.data,
-}));
+/** Every source, in configured order, with its counts and skipped files. */
+export const sources = sourceEntries.map((e) => ({ id: e.id, ...e.data })).sort((a, b) => a.order - b.order);
+
+/** Stands for the site's address in commands when the build did not know it. */
+export const sitePlaceholder = siteUrl ? undefined : SITE_PLACEHOLDER;
 
 /** True when the site was built from more than one source, so pages name the source. */
 export const hasManySources = sources.length > 1;
 
-const sourceById = new Map(sources.map((s) => [s.id, s]));
-const sourceOrder = new Map(sources.map((s, index) => [s.id, index]));
-const categoryMeta = new Map(categoryEntries.map((entry) => [entry.id, entry.data]));
+const sourceRefs = new Map<string, SourceRef>(sources.map((s) => [s.id, { id: s.id, label: s.label, repository: s.repository }]));
+const categoryMeta = new Map(categoryEntries.map((e) => [e.id, e.data]));
+const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const entries = agentEntries.sort(
+  (a, b) => byText(a.data.name.toLowerCase(), b.data.name.toLowerCase()) || sourceOrder.get(a.data.sourceId)! - sourceOrder.get(b.data.sourceId)! || byText(a.id, b.id),
+);
+const all: Agent[] = entries.map((e) => e.data);
 
-/** Every agent, sorted by name, then source order, then slug. Links to facet pages are filled in below. */
-export const agents: AgentView[] = agentEntries
-  .map((entry): AgentView => {
-    const data = entry.data;
-    const source = sourceById.get(data.sourceId)!;
-    const categoryLabel = categoryMeta.get(data.categoryId)?.label ?? labelFromFolder(data.categoryFolder);
-    return {
-      ...data,
-      href: urls.agent(data.slug),
-      rawHref: urls.raw(data.slug),
-      fileName: safeFileName(data.name, data.slug),
-      categoryLabel,
-      categoryHref: urls.category(data.categoryId),
-      subPathLabel: data.subPath.length > 0 ? data.subPath.map(labelFromFolder).join(' / ') : undefined,
-      source,
-      viewSourceUrl: sourceFileUrl(source.repository, data.file.relPath),
-      html: entry.rendered?.html ?? '',
-      facets: facetsOf({ ...data, categoryLabel, sourceLabel: source.label }),
-      toolChips: [],
-      inheritsAllHref: undefined,
-      skillLinks: [],
-      modelHref: '',
-      twinAgents: [],
-    };
-  })
-  .sort(
-    (a, b) =>
-      byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug),
-  );
+const toolFacet = (a: Agent) => toolFacetValues(a.tools);
+const skillFacet = (a: Agent) => skillFacetValues(a.skills, a.tags);
+/** Every tool, skill and model with its agents, for the browse pages. */
+export const tools = toolEntries(all, toolFacet);
+export const skills = skillEntries(all, skillFacet);
+export const models = modelEntries(all);
 
-/** Agents by slug. */
-export const agentBySlug = new Map(agents.map((agent) => [agent.slug, agent]));
+const context: ViewContext = {
+  urls,
+  categories: categoryMeta,
+  sources: sourceRefs,
+  hasManySources,
+  origin: commandOrigin(siteUrl),
+  facetSlugs: {
+    tool: new Map(tools.map((t) => [t.value, t.slug])),
+    skill: new Map(skills.map((s) => [s.value, s.slug])),
+    model: new Map(models.map((m) => [m.value, m.slug])),
+  },
+};
 
-function facetPages(groups: FacetGroup<AgentView>[], hrefOf: (slug: string) => string): FacetPage[] {
-  return groups.map((group) => ({ value: group.value, slug: group.slug, href: hrefOf(group.slug), agents: group.items }));
-}
+const rows = all.map((agent) => agentRow(agent, context));
+const rowBySlug = new Map(rows.map((row) => [row.slug, row]));
+const rowOf = (slug: string) => rowBySlug.get(slug);
+const related = relatedAgents(all);
+const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
 
-/** Every tool named by any agent, plus "Inherits all tools", most used first. */
-export const toolPages: ToolPage[] = facetPages(
-  groupByFacet(agents, (a) => a.facets.tool),
-  urls.tool,
-).map((page) => {
-  if (page.value === INHERITS_ALL_TOOLS) return { ...page, kind: 'inherits-all', description: describeTool(page.value, 'inherits-all') };
-  const ref = page.agents[0]!.tools.tools.find((t) => t.name === page.value)!;
-  return { ...page, kind: ref.kind, description: describeTool(ref.name, ref.kind, ref.mcpServer) };
+/** Every agent's view, in catalogue order (by name, then source, then slug). */
+export const agents: AgentView[] = entries.map((entry, index) => {
+  const view = agentView(entry.data, entry.rendered?.html ?? '', related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+  return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 
-/** Every skill and tag, most used first. */
-export const skillPages: FacetPage[] = facetPages(
-  groupByFacet(agents, (a) => a.facets.skill),
-  urls.skill,
+/** Every agent as a list row, in catalogue order. */
+export const agentRows: AgentRow[] = rows;
+
+const rowsOf = (slugs: readonly string[]) => slugs.flatMap((slug) => rowOf(slug) ?? []);
+const list = (scope: AgentList['scope'], title: string, firstPage: string, parent: AgentList['parent'], members: AgentRow[], extra: Partial<AgentList> = {}): AgentList => ({
+  scope,
+  title,
+  code: false,
+  description: undefined,
+  parent,
+  firstPage,
+  rows: members,
+  installScript: undefined,
+  ...extra,
+});
+
+/** Categories grouped by source, in display order. */
+export const categoryGroups = categoriesBySource(all, [...sourceRefs.values()], categoryMeta, (a) => categoryLabelOf(a, categoryMeta), urls);
+
+/** Every agent, A to Z. */
+export const allAgentsList = list({ kind: 'all', key: '' }, 'All agents, A to Z', urls.agents(), { label: 'Home', href: urls.home() }, rows);
+
+/** One list per category, with install scripts for the whole category. */
+export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id) => {
+  const members = rows.filter((_, i) => all[i]!.categoryId === id);
+  const label = members[0]!.categoryLabel;
+  return {
+    id,
+    list: list({ kind: 'category', key: id }, label, urls.category(id), { label: 'Categories', href: urls.categories() }, members, {
+      description: categoryMeta.get(id)?.description,
+      installScript: installSet(urls.category(id)),
+    }),
+  };
+});
+
+/** One list per tool, skill and model family. */
+export const toolLists = tools.map((t) => ({ slug: t.slug, entry: t, list: list({ kind: 'tool', key: t.value }, t.value, urls.tool(t.slug), { label: 'Tools', href: urls.tools() }, rowsOf(t.slugs), { code: t.kind !== 'inherits-all', description: t.description }) }));
+export const skillLists = skills.map((s) => ({ slug: s.slug, list: list({ kind: 'skill', key: s.value }, s.value, urls.skill(s.slug), { label: 'Skills', href: urls.skills() }, rowsOf(s.slugs)) }));
+export const modelLists = models.map((m) => ({
+  slug: m.slug,
+  list: list({ kind: 'model', key: m.value }, `${m.value} agents`, urls.model(m.slug), { label: 'Models', href: urls.models() }, rowsOf(m.slugs), { description: `model: ${m.written.join(', ')}` }),
+}));
+
+/** One list per name that several agents share. */
+export const nameLists = (() => {
+  const groups = new Map<string, AgentRow[]>();
+  all.forEach((agent, i) => {
+    if (agent.twins.count === 0) return;
+    const group = groups.get(agent.twins.groupSlug);
+    if (group) group.push(rows[i]!);
+    else groups.set(agent.twins.groupSlug, [rows[i]!]);
+  });
+  return [...groups].map(([slug, members]) => ({
+    slug,
+    list: list({ kind: 'name', key: members[0]!.name }, `Agents named “${members[0]!.name}”`, urls.name(slug), { label: 'All agents', href: urls.agents() }, members, {
+      description: 'Installed side by side, only one of these would be used: pick one.',
+    }),
+  }));
+})();
+
+/** One list per source, with install scripts, when there are several sources. */
+export const sourceLists = hasManySources
+  ? sources.map((s) => ({
+      id: s.id,
+      list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, rows.filter((_, i) => all[i]!.sourceId === s.id), {
+        installScript: installSet(urls.source(s.id)),
+      }),
+    }))
+  : [];
+
+/** The home page: categories per source, and agents to start with. */
+export const home = {
+  agentCount: all.length,
+  categoryCount: categoryGroups.reduce((n, g) => n + g.categories.length, 0),
+  groups: categoryGroups.map((g) => ({ ...g, shown: homeCategories(g) })),
+  startingPoints: startingPoints(all, (slug) => rowOf(slug)!),
+  largest: categoryGroups.flatMap((g) => g.categories).sort((a, b) => b.count - a.count || byText(a.label, b.label)).slice(0, 6),
+};
+
+/** The tools index, in sections by kind. */
+export const toolSections = TOOL_SECTIONS.map((section) => ({ ...section, entries: tools.filter((t) => t.kind === section.kind).map((t) => ({ ...t, href: urls.tool(t.slug), count: t.slugs.length })) })).filter((s) => s.entries.length > 0);
+
+/** The skills and models indexes. */
+export const skillIndex = skills.map((s: FacetEntry) => ({ ...s, href: urls.skill(s.slug), count: s.slugs.length }));
+export const modelIndex = models.map((m) => ({ ...m, href: urls.model(m.slug), count: m.slugs.length, description: `model: ${m.written.join(', ')}` }));
+
+/** Every finding grouped by rule, for the diagnostics pages. */
+export const diagnostics = ruleGroups(
+  all,
+  sources.flatMap((s) => s.skippedFiles),
+  sources.flatMap((s) => s.categoryProblems),
+  [...sourceRefs.values()],
+  urls,
 );
 
-/** Every model family in use, in a fixed order (cheapest first). */
-export const modelPages: FacetPage[] = facetPages(
-  groupByFacet(agents, (a) => [a.facets.model]),
-  urls.model,
-).sort((a, b) => {
-  const order = Object.values(MODEL_LABELS);
-  return order.indexOf(a.value) - order.indexOf(b.value);
-});
+/** Every agent as a compact row, for sorting and filtering lists in the browser. */
+export const rowsData = rowsTable(all, rows, { tools: toolFacet, skills: skillFacet, family: (a) => MODEL_LABELS[a.model.family] });
 
-const toolHref = new Map(toolPages.map((p) => [p.value, p.href]));
-const skillHref = new Map(skillPages.map((p) => [p.value, p.href]));
-const modelHref = new Map(modelPages.map((p) => [p.value, p.href]));
-for (const agent of agents) {
-  agent.toolChips = agent.tools.tools.map((t) => ({ raw: t.raw, name: t.name, kind: t.kind, href: toolHref.get(t.name)! }));
-  agent.inheritsAllHref = agent.tools.inheritsAll ? toolHref.get(INHERITS_ALL_TOOLS) : undefined;
-  agent.skillLinks = agent.facets.skill.map((value) => ({ value, href: skillHref.get(value)! }));
-  agent.modelHref = modelHref.get(agent.facets.model)!;
-  agent.twinAgents = agent.twins.preview.map((slug) => agentBySlug.get(slug)!);
+/** The install scripts of a list (a category or a source), as text. The base is known only with SITE_URL. */
+export function installScripts(list: AgentList): { sh: string; ps1: string } {
+  const base = siteUrl ? new URL(urls.home(), siteUrl).href : undefined;
+  const items = list.rows.map((row) => ({ slug: row.slug, name: row.name }));
+  return { sh: installShellScript(list.title, items, base), ps1: installPowerShellScript(list.title, items, base) };
 }
 
-/** Categories that have agents, by configured order, then label. */
-export const categoryGroups: CategoryGroup[] = [...new Set(agents.map((a) => a.categoryId))]
-  .map((id): CategoryGroup => {
-    const meta = categoryMeta.get(id);
-    const members = agents.filter((a) => a.categoryId === id);
-    return {
-      id,
-      label: meta?.label ?? members[0]!.categoryLabel,
-      description: meta?.description,
-      order: meta?.order,
-      href: urls.category(id),
-      agents: members,
-    };
-  })
-  .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || byText(a.label, b.label));
+/** The pages of one rule's findings. */
+export const rulePagesOf = rulePages;
+
+/** The search page's facets: the source facet only when there are several sources. */
+export const searchFacets = SEARCH_FACETS.filter((facet) => facet.key !== 'source' || hasManySources);
+
+/** Every rule the checker applies, for the install guide. */
+export const ruleTable = (Object.keys(RULES) as RuleId[]).map((id) => ({ id, ...RULES[id] }));
+
+/** Every limit on input, for the install guide. */
+export const limitTable = LIMIT_TABLE;
+
+/** The marketplace the catalogue is published as, when the config names one. */
+export const marketplace = sources[0]?.marketplace;

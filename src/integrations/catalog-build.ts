@@ -1,58 +1,15 @@
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
+import type { AstroIntegration } from 'astro';
+import { close } from 'pagefind';
 import { readManifest, type BuildManifest } from '../lib/build-manifest.ts';
-
-/** Feeds the search records to Pagefind. It runs in its own process, so this overlaps with Astro rendering the pages. */
-async function indexRecords(manifest: BuildManifest): Promise<{ index: PagefindIndex; seconds: number }> {
-  const started = performance.now();
-  const { index, errors } = await createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await Promise.all(manifest.search.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
-  const failed = added.flatMap((result) => result.errors);
-  if (failed.length > 0) throw new Error(`Pagefind indexing failed: ${failed.slice(0, 3).join('; ')}`);
-  return { index, seconds: (performance.now() - started) / 1000 };
-}
-
-/** Publishes each agent file byte for byte at `agents/<slug>.md`, copying rather than rendering it. */
-async function copyRawFiles(manifest: BuildManifest, outDir: string, logger: AstroIntegrationLogger): Promise<number> {
-  await mkdir(path.join(outDir, 'agents'), { recursive: true });
-  let copied = 0;
-  const queue = [...manifest.raw];
-  const worker = async () => {
-    for (let item = queue.pop(); item; item = queue.pop()) {
-      try {
-        await copyFile(item.absPath, path.join(outDir, 'agents', `${item.slug}.md`));
-        copied++;
-      } catch (error) {
-        // The file changed or vanished after it was read: its page stays, and the summary says so.
-        logger.warn(`raw file for ${item.slug} not published: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return copied;
-}
-
-/** Moves a finished build to its folder outside the project (see astro.config.mjs for why it was built elsewhere). */
-function publish(from: string, to: string): void {
-  rmSync(to, { recursive: true, force: true });
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
-}
+import { copyAgentFiles, moveSite, writeOpenData } from './publish-files.ts';
+import { indexRecords } from './search-index.ts';
 
 /**
- * The steps after Astro has rendered the pages: raw files, the search index and the summary, all
- * from the manifest the content loader wrote. `astro build` alone produces a complete dist/.
+ * The steps around Astro's rendering, all fed by the manifest the content loader wrote: the search
+ * index (started before the pages, in parallel), then the raw files, each agent's JSON, the open data
+ * and the summary. `astro build` alone produces a complete dist/.
  */
 export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegration {
   let cacheDir = '';
@@ -66,24 +23,27 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       },
       'astro:build:start': () => {
         manifest = readManifest(cacheDir);
-        indexing = indexRecords(manifest);
-        // Handled when awaited in build:done; this only keeps an early failure from being reported as unhandled.
+        indexing = indexRecords(manifest.search);
+        // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
         indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!manifest || !indexing) throw new Error('The catalogue manifest was not read: did the content sync run?');
         const outDir = fileURLToPath(dir);
-        const copied = await copyRawFiles(manifest, outDir, logger);
+        const failed = await copyAgentFiles(manifest, outDir);
+        for (const failure of failed) logger.warn(`not published: ${failure}`);
+        const { feedEntries, undated } = await writeOpenData(manifest, outDir);
         try {
           const { index, seconds } = await indexing;
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          logger.info(`Indexed ${manifest.search.length} agents for search in ${seconds.toFixed(1)} s; published ${copied} raw files`);
+          logger.info(`Indexed ${manifest.search.length} agents for search in ${seconds.toFixed(1)} s`);
         } finally {
           await close();
         }
+        logger.info(`Published ${manifest.agents.length} raw files and agents.json; feed.xml has ${feedEntries} entries${undated.length > 0 ? ` (no git dates for ${undated.join(', ')})` : ''}`);
         if (options.publishTo) {
-          publish(outDir, options.publishTo);
+          moveSite(outDir, options.publishTo);
           logger.info(`Moved the site to ${options.publishTo}`);
         }
         for (const line of manifest.summary) logger.info(line);

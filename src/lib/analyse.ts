@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Agent, SkippedFile } from './agent.ts';
+import { cliFieldsOf } from './claude-agents.ts';
 import { checkAgent } from './checks.ts';
 import { cleanDescription, summarise } from './description.ts';
 import type { DecodedText } from './files.ts';
@@ -12,8 +13,8 @@ import { placeFile } from './place.ts';
 import { permissionProfile } from './profile.ts';
 import { parseYamlStrict, parseYamlTolerant, type Fields } from './yaml.ts';
 
-/** An agent before the catalogue-wide steps give it a slug and find its twins; it still carries its prompt. */
-export type AgentDraft = Omit<Agent, 'slug' | 'twins'> & { body: string };
+/** An agent before the catalogue-wide steps give it a slug and find its twins; it still carries its prompt and the fields `claude --agents` takes. */
+export type AgentDraft = Omit<Agent, 'slug' | 'twins'> & { body: string; cliFields: ReturnType<typeof cliFieldsOf> };
 
 /** What became of one file: an agent, or a skipped file with the reasons. */
 export type FileOutcome = { kind: 'agent'; agent: AgentDraft } | { kind: 'skipped'; skipped: SkippedFile };
@@ -133,6 +134,7 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       nameLine: lineOf('name'),
       searchText: searchTextOf(block.body),
       body: block.body,
+      cliFields: cliFieldsOf(read.fields),
     },
   };
 }

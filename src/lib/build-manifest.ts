@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AgentRecord } from './open-data.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /**
@@ -9,20 +10,31 @@ import type { SearchRecord } from './search-records.ts';
 export interface BuildManifest {
   /** Lines of the build summary. */
   summary: string[];
-  /** Raw files to publish byte for byte: `agents/<slug>.md` from `absPath`. */
-  raw: { slug: string; absPath: string }[];
-  /** One search record per agent. */
+  /** The site's address when built with SITE_URL, and its base path. */
+  site: { url: string | undefined; base: string };
+  /** Each source, for reading file dates from git. */
+  sources: { id: string; label: string; absDir: string }[];
+  /** Every agent: where its bytes are, and its open-data record. Sorted by name, then slug. */
+  agents: { slug: string; absPath: string; relPath: string; sourceId: string; record: AgentRecord }[];
+  /** Folder holding `<slug>.json` for every agent, written by the loader. */
+  agentJsonDir: string;
+  /** One search record per agent, in the same order. */
   search: SearchRecord[];
 }
 
 /** Where the manifest of a build lives, inside Astro's cache folder. */
 export function manifestPath(cacheDir: string): string {
-  return path.join(cacheDir, 'subagent-catalog-build.json');
+  return path.join(cacheDir, 'subagent-catalog', 'build.json');
+}
+
+/** Where the loader writes each agent's JSON file. */
+export function agentJsonDir(cacheDir: string): string {
+  return path.join(cacheDir, 'subagent-catalog', 'agents');
 }
 
 /** Writes the manifest (the loader's side). */
 export function writeManifest(cacheDir: string, manifest: BuildManifest): void {
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(path.dirname(manifestPath(cacheDir)), { recursive: true });
   writeFileSync(manifestPath(cacheDir), JSON.stringify(manifest));
 }
 

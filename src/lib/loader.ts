@@ -1,6 +1,9 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { writeManifest } from './build-manifest.ts';
+import { agentJsonDir, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { agentFile, agentRecord } from './open-data.ts';
 import { loadCatalogConfig, type CatalogConfig } from './config.ts';
 import { plainPrompt, renderPrompt } from './markdown.ts';
 import { scanSources, type ScanResult } from './scan.ts';
@@ -21,22 +24,48 @@ function catalogScan(context: LoaderContext): { scan: ScanResult; config: Catalo
 /** Bumped whenever rendering changes, so stored pages from an older build are rendered again. */
 const RENDER_VERSION = '2';
 
+/** Catalogue order: by name, then source order, then slug. Pages, lists, open data and search all use it. */
+function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['agents'] {
+  const sourceOrder = new Map(config.sources.map((s, i) => [s.id, i]));
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...scan.agents].sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug));
+}
+
 /**
  * Loads every agent as a collection entry with its prompt rendered safely. Entries whose data has not
- * changed since the last build keep their stored rendering. Also writes the build manifest: the raw
- * files to publish, the search records and the summary.
+ * changed since the last build keep their stored rendering. Also writes, for the steps after the pages,
+ * each agent's JSON file and the build manifest: raw files to publish, open data, search records, summary.
  */
 export function agentsLoader(): Loader {
   return {
     name: 'subagent-catalog-agents',
     load: async (context) => {
       const { scan, config } = catalogScan(context);
+      const cacheDir = fileURLToPath(context.config.cacheDir);
       const urls = createUrls(context.config.base);
+      const siteUrl = context.config.site;
+      const publish = (sitePath: string) => (siteUrl ? new URL(sitePath, siteUrl).href : sitePath);
+      const jsonDir = agentJsonDir(cacheDir);
+      mkdirSync(jsonDir, { recursive: true });
+      const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
+      const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
+      const ordered = catalogueOrder(scan, config);
       const keep = new Set<string>();
-      for (const { body, ...agent } of scan.agents) {
+      const manifestAgents: BuildManifest['agents'] = [];
+      for (const { body, cliFields, ...agent } of ordered) {
         keep.add(agent.slug);
-        const digest = context.generateDigest({ ...agent, RENDER_VERSION });
-        if (context.store.get(agent.slug)?.digest === digest) continue;
+        const record = agentRecord(agent, {
+          categoryLabel: categoryLabel(agent.categoryId),
+          sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId,
+          publish,
+          pagePath: urls.agent(agent.slug),
+          rawPath: urls.raw(agent.slug),
+        });
+        manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, record });
+        const jsonPath = path.join(jsonDir, `${agent.slug}.json`);
+        const digest = context.generateDigest({ ...agent, record, RENDER_VERSION });
+        if (context.store.get(agent.slug)?.digest === digest && existsSync(jsonPath)) continue;
+        writeFileSync(jsonPath, JSON.stringify(agentFile(record, agent, body, cliFields)));
         let html: string;
         try {
           html = renderPrompt(body).html;
@@ -49,13 +78,15 @@ export function agentsLoader(): Loader {
         context.store.set({ id: agent.slug, data, digest, rendered: { html } });
       }
       for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
+      for (const file of readdirSync(jsonDir)) if (!keep.has(file.replace(/\.json$/, ''))) rmSync(path.join(jsonDir, file), { force: true });
 
-      const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
-      const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
-      writeManifest(fileURLToPath(context.config.cacheDir), {
+      writeManifest(cacheDir, {
         summary: formatSummary(scan),
-        raw: scan.agents.map((a) => ({ slug: a.slug, absPath: a.file.absPath })),
-        search: scan.agents.map((agent) =>
+        site: { url: siteUrl, base: context.config.base },
+        sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
+        agents: manifestAgents,
+        agentJsonDir: jsonDir,
+        search: ordered.map((agent) =>
           searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
         ),
       });

@@ -13,8 +13,8 @@ import { parseYamlStrict } from './yaml.ts';
 /** The file that holds category labels, descriptions and order inside a source folder. */
 export const CATEGORIES_FILE = 'categories.yaml';
 
-/** An agent as the scan hands it on: stored fields, plus its prompt for the renderer. */
-export type ScannedAgent = Agent & { body: string };
+/** An agent as the scan hands it on: stored fields, plus its prompt and CLI fields for the renderer and the open data. */
+export type ScannedAgent = Agent & Pick<AgentDraft, 'body' | 'cliFields'>;
 
 /** Per-source counts for the build summary, the checker and the diagnostics page. */
 export interface SourceSummary {

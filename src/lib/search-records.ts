@@ -33,10 +33,15 @@ export function searchMeta({ agent, categoryLabel, sourceLabel }: SearchRecordIn
   };
 }
 
-/** The words of a name, so `prompt-engineer` also matches "prompt engineer". */
+/**
+ * The words of a name as the index takes them: the name, its parts (`prompt-engineer` also matches
+ * "prompt engineer"), and its parts joined (`promptengineer`), which the browser searches for to put an
+ * agent named exactly like the query first.
+ */
 export function nameWords(name: string): string {
-  const spaced = name.replace(/[-_.:/]+/g, ' ').trim();
-  return spaced === name ? name : `${name} ${spaced}`;
+  const parts = name.split(/[^\p{L}\p{N}]+/u).filter((p) => p !== '');
+  if (parts.length < 2) return name;
+  return `${name} ${parts.join(' ')} ${parts.join('').toLowerCase()}`;
 }
 
 /**

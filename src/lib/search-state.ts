@@ -3,19 +3,19 @@ export interface FacetSpec {
   /** Pagefind filter name and URL parameter, e.g. `tool`. */
   key: string;
   label: string;
-  /** `all`: an agent must have every chosen value (tools, skills); `any`: one of them (category, model). */
-  match: 'all' | 'any';
+  /** How chosen values of one facet combine: `any` (OR). Different facets always combine with AND. */
+  match: 'any';
 }
 
 /** The facets of the search page, in display order. `source` is added only when a site has several sources. */
 export const SEARCH_FACETS: readonly FacetSpec[] = [
   { key: 'category', label: 'Category', match: 'any' },
-  { key: 'tool', label: 'Tool', match: 'all' },
-  { key: 'mcp', label: 'MCP server', match: 'all' },
+  { key: 'tool', label: 'Tool', match: 'any' },
+  { key: 'mcp', label: 'MCP server', match: 'any' },
   { key: 'model', label: 'Model', match: 'any' },
-  { key: 'skill', label: 'Skill or technology', match: 'all' },
+  { key: 'skill', label: 'Skill or technology', match: 'any' },
   { key: 'verdict', label: 'Compatibility', match: 'any' },
-  { key: 'permission', label: 'Permissions', match: 'all' },
+  { key: 'permission', label: 'Permissions', match: 'any' },
   { key: 'source', label: 'Source', match: 'any' },
 ];
 
@@ -107,4 +107,27 @@ export function facetOptions(values: readonly string[], counts: Readonly<Record<
     .map((value) => ({ value, count: counts[value] ?? 0, checked: chosen.includes(value) }))
     .filter((option) => option.count > 0 || option.checked)
     .sort((a, b) => Number(b.checked) - Number(a.checked) || b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** The state without one facet's choices: its options then show what choosing each would add (OR within a facet). */
+export function withoutFacet(state: SearchState, key: string): SearchState {
+  const selected = { ...state.selected };
+  delete selected[key];
+  return { ...state, selected };
+}
+
+/** A chosen filter as a removable chip. */
+export interface ActiveFilter {
+  key: string;
+  label: string;
+  value: string;
+  /** The state once this filter is removed. */
+  without: SearchState;
+}
+
+/** Every chosen filter, in facet order, then excluded tools. */
+export function activeFilters(state: SearchState, facets: readonly FacetSpec[] = SEARCH_FACETS): ActiveFilter[] {
+  const chosen = facets.flatMap((facet) => (state.selected[facet.key] ?? []).map((value) => ({ key: facet.key, label: facet.label, value, without: withValue(state, facet.key, value, false) })));
+  const excluded = state.without.map((tool) => ({ key: WITHOUT_PARAM, label: 'Without tool', value: tool, without: withExcludedTool(state, tool, false) }));
+  return [...chosen, ...excluded];
 }

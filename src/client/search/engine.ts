@@ -1,0 +1,30 @@
+import { joinedName, promote, queryWords, mentionsAnyWord } from '../../lib/search-rank.ts';
+import type { PagefindApi, PagefindFilters, PagefindResult, PagefindSearch } from './pagefind.ts';
+
+/** A search with the catalogue's ranking applied: the agents named like the query first, then Pagefind's order. */
+export interface RankedSearch {
+  results: PagefindResult[];
+  filters: PagefindSearch['filters'];
+  words: string[];
+}
+
+/**
+ * Searches with Pagefind and puts first the agents whose joined name is the query (`prompt engineer`
+ * → the agents named `prompt-engineer`), found by a second, one-word search that costs one small index chunk.
+ */
+export async function rankedSearch(api: PagefindApi, query: string, filters: PagefindFilters): Promise<RankedSearch | undefined> {
+  const joined = joinedName(query);
+  const [main, exact] = await Promise.all([api.search(query === '' ? null : query, { filters }), joined ? api.search(joined, { filters }) : Promise.resolve(null)]);
+  if (!main) return undefined;
+  return { results: exact ? promote(exact.results, main.results, (r) => r.id) : main.results, filters: main.filters, words: queryWords(query) };
+}
+
+/** True when a text query's best result mentions none of its words, not even as the start of a longer word: nothing really matched. */
+export function isWeakMatch(words: readonly string[], content: string): boolean {
+  if (words.length === 0) return false;
+  if (mentionsAnyWord(words, content)) return false;
+  const contentWords = queryWords(content);
+  // Stemming lets "reviewing" match "review", and Pagefind matches the last word as a prefix while typing.
+  const related = (w: string, c: string) => c.startsWith(w) || (c.length >= 4 && w.startsWith(c)) || (w.length >= 5 && c.startsWith(w.slice(0, -2)));
+  return !words.some((w) => contentWords.some((c) => related(w, c)));
+}

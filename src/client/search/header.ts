@@ -1,0 +1,108 @@
+import { groupByName } from '../../lib/search-rank.ts';
+import { isWeakMatch, rankedSearch } from './engine.ts';
+import { loadPagefind, scheduler, type PagefindResultData } from './pagefind.ts';
+import { renderResult } from './render.ts';
+
+const SHOWN = 5;
+/** Results loaded to fill five rows when some share a name. */
+const LOADED = 8;
+/** While someone types, results refresh at most this often; the first result still shows at once. */
+const REFRESH_MS = 200;
+
+/** "1 agent matches", "3 agents match". */
+export function matchCount(count: number, query: string): string {
+  return count === 0 ? `No agents match “${query}”.` : `${count} agent${count === 1 ? ' matches' : 's match'} “${query}”.`;
+}
+
+/**
+ * Wires the header search field: results as you type; arrow keys move between the field and the
+ * results, Enter opens one, Escape closes the panel wherever focus is; once focus leaves, nothing
+ * pending may open it again.
+ */
+export function attachHeaderSearch(root: HTMLElement): void {
+  const input = root.querySelector('input')!;
+  const panel = root.querySelector<HTMLElement>('#site-search-panel')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;
+  const all = root.querySelector<HTMLAnchorElement>('[data-search-all]')!;
+  const searchUrl = all.getAttribute('href')!;
+  const showSource = root.dataset['showSource'] === 'true';
+  const pagefind = loadPagefind();
+  let latest = 0;
+  let lastRefresh = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const schedule = scheduler();
+
+  const setOpen = (open: boolean) => {
+    panel.hidden = !open;
+  };
+  /** Closes the panel and forgets every search still under way or waiting. */
+  const close = () => {
+    latest++;
+    clearTimeout(trailing);
+    schedule.cancel();
+    setOpen(false);
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    clearTimeout(trailing);
+    if (query === '') {
+      close();
+      list.replaceChildren();
+      return;
+    }
+    if (!root.contains(document.activeElement)) return;
+    // Each intermediate query would fetch its own index slice and results; refresh on a beat instead,
+    // letting a search already under way finish so the first results still show at once.
+    const wait = lastRefresh + REFRESH_MS - performance.now();
+    if (wait > 0) {
+      trailing = setTimeout(() => void run(), wait);
+      return;
+    }
+    lastRefresh = performance.now();
+    const ticket = ++latest;
+    setOpen(true);
+    const search = await rankedSearch(await pagefind, query, {});
+    if (ticket !== latest || !search) return;
+    const loaded: PagefindResultData[] = [];
+    const pending = search.results.slice(0, LOADED).map((result) => result.data());
+    if (pending.length === 0) list.replaceChildren();
+    for (const next of pending) {
+      loaded.push(await next);
+      if (ticket !== latest) return;
+      // Put results on screen as they arrive; twins join their group.
+      const groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url).slice(0, SHOWN);
+      list.replaceChildren(...groups.map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
+    }
+    const weak = loaded[0] !== undefined && isWeakMatch(search.words, loaded[0].content);
+    status.textContent = weak ? `No agent mentions “${query}”.` : matchCount(search.results.length, query);
+    if (weak) list.replaceChildren();
+    all.href = `${searchUrl}?q=${encodeURIComponent(query)}`;
+  };
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')];
+  input.addEventListener('input', () => schedule(input.value.trim(), () => void run()));
+  root.addEventListener('keydown', (event) => {
+    const current = links().indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+      input.focus();
+    } else if (event.key === 'ArrowDown' && !panel.hidden) {
+      event.preventDefault();
+      links()[Math.min(current + 1, links().length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp' && current >= 0) {
+      event.preventDefault();
+      if (current === 0) input.focus();
+      else links()[current - 1]?.focus();
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() !== '') void run();
+  });
+  if (input.value.trim() !== '') void run();
+}

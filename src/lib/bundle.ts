@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { agentFileSchema } from './open-data.ts';
+
+/** An agent in the bundle: its own JSON file, `agents/<slug>.json`. */
+export type BundleAgent = z.infer<typeof agentFileSchema>;
+
+/** What a set of agents costs and may do, together. */
+export interface BundleSummary {
+  /** Description characters and approximate tokens, added to every conversation. */
+  characters: number;
+  tokens: number;
+  /** The permission labels any agent of the set has, in a fixed order. */
+  permissions: string[];
+  /** MCP servers the set's tools name, sorted. */
+  mcpServers: string[];
+  /** Names of agents Claude Code would skip. */
+  skipped: string[];
+  /** File names two or more agents would be saved under: only one of each can be installed. */
+  clashes: string[];
+}
+
+const PERMISSION_ORDER = ['All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only'];
+
+/** Sums up a bundle. Read-only is listed only when no agent can do more. */
+export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
+  const permissions = new Set(agents.flatMap((a) => a.permissions));
+  if (permissions.size > 1) permissions.delete('Read-only');
+  const files = new Map<string, number>();
+  for (const a of agents) files.set(a.fileName, (files.get(a.fileName) ?? 0) + 1);
+  return {
+    characters: agents.reduce((n, a) => n + a.descriptionCost.characters, 0),
+    tokens: agents.reduce((n, a) => n + a.descriptionCost.tokens, 0),
+    permissions: [...permissions].sort((a, b) => PERMISSION_ORDER.indexOf(a) - PERMISSION_ORDER.indexOf(b)),
+    mcpServers: [...new Set(agents.flatMap((a) => a.mcpServers))].sort(),
+    skipped: agents.filter((a) => a.verdict === 'skipped').map((a) => a.name),
+    clashes: [...files].filter(([, n]) => n > 1).map(([name]) => name),
+  };
+}

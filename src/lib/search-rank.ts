@@ -1,0 +1,50 @@
+/**
+ * Ranking rules applied on top of Pagefind's scores, pure so they are tested with tables: an agent whose
+ * name is exactly the query comes first, agents that share a name are shown together, and a query
+ * whose words appear in no agent is reported as such rather than answered with a loose prefix match.
+ */
+
+/** Pagefind's ranking parameters, tuned against the relevance benchmark (tests/fixtures/search-relevance.json). */
+export const RANKING = { termFrequency: 1.0, pageLength: 0.25, termSaturation: 1.4, termSimilarity: 1.0 } as const;
+
+/** The words of a query, lowercased, split on anything that is not a letter or digit. */
+export function queryWords(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The single word an agent's name becomes in the index when its parts are joined (`prompt-engineer` →
+ * `promptengineer`): searching for it finds the agents named exactly like the query. Undefined for
+ * one-word queries, which need no such help.
+ */
+export function joinedName(query: string): string | undefined {
+  const words = queryWords(query);
+  return words.length > 1 ? words.join('') : undefined;
+}
+
+/** Puts `first` (in their order) before the rest of `ranked`, without repeating any. */
+export function promote<T>(first: readonly T[], ranked: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set(first.map(keyOf));
+  return [...first, ...ranked.filter((item) => !seen.has(keyOf(item)))];
+}
+
+/** Results grouped by agent name, each group where its first member ranked, members in rank order. */
+export function groupByName<T>(results: readonly T[], nameOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const result of results) {
+    const key = nameOf(result).toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(result);
+    else groups.set(key, [result]);
+  }
+  return [...groups.values()];
+}
+
+/** True when at least one query word appears as a whole word in the text (so the match is not only a prefix of longer words). */
+export function mentionsAnyWord(words: readonly string[], text: string): boolean {
+  const present = new Set(queryWords(text));
+  return words.some((w) => present.has(w));
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Agent } from '../agent.ts';
+import { labelFromFolder, type CategoryMeta } from '../categories.ts';
+import { facetsOf } from '../facets.ts';
+import { VERDICT_LABELS, type Verdict } from '../findings.ts';
+import { approximateTokens } from '../format.ts';
+import { commandTable, safeFileName } from '../install.ts';
+import { MODEL_LABELS } from '../models.ts';
+import { PROFILE_LABELS } from '../profile.ts';
+import { RULES, type RuleId, type Severity } from '../rules.ts';
+import { sourceFileUrl, type Urls } from '../urls.ts';
+
+/** A label with the page it links to. */
+export interface Link {
+  label: string;
+  href: string;
+}
+
+/** A source as pages name it. */
+export interface SourceRef {
+  id: string;
+  label: string;
+  repository: string | undefined;
+}
+
+/** A tool chip: the entry as written, what it is, and its tool page. */
+export interface ToolChip {
+  raw: string;
+  name: string;
+  kind: Agent['tools']['tools'][number]['kind'];
+  href: string;
+}
+
+/** A finding as the agent page lists it. */
+export interface FindingView {
+  rule: RuleId;
+  title: string;
+  severity: Severity;
+  line: number;
+  message: string;
+  hint: string;
+}
+
+/** An agent as one row of a list: enough to choose, not the whole page. */
+export interface AgentRow {
+  slug: string;
+  href: string;
+  name: string;
+  summary: string;
+  categoryLabel: string;
+  modelLabel: string;
+  verdict: Verdict;
+  verdictLabel: string;
+  sourceLabel: string;
+}
+
+/** Everything an agent's page, card or row shows, ready to lay out. */
+export interface AgentView {
+  agent: Agent;
+  row: AgentRow;
+  href: string;
+  rawHref: string;
+  jsonHref: string;
+  fileName: string;
+  category: Link & { id: string };
+  subPathLabel: string | undefined;
+  source: SourceRef;
+  upstreamUrl: string | undefined;
+  model: { text: string; familyLabel: string; valid: boolean; href: string };
+  toolChips: ToolChip[];
+  inheritsAllHref: string | undefined;
+  mcpServers: Link[];
+  skills: Link[];
+  tags: Link[];
+  verdictLabel: string;
+  findings: FindingView[];
+  bypass: boolean;
+  profile: { id: string; label: string }[];
+  descriptionCost: { characters: number; tokens: number };
+  twins: { count: number; preview: Link[]; allHref: string };
+  related: AgentRow[];
+  /** Install and remove commands, per shell and scope. */
+  commands: ReturnType<typeof commandTable>;
+  html: string;
+  /** Everything above in one hash: the page is rendered again only when it changes. */
+  pageKey: string;
+}
+
+/** What building the views needs from the rest of the catalogue. */
+export interface ViewContext {
+  urls: Urls;
+  categories: ReadonlyMap<string, CategoryMeta>;
+  sources: ReadonlyMap<string, SourceRef>;
+  hasManySources: boolean;
+  /** The origin commands download from: SITE_URL's, or the placeholder the page fills in. */
+  origin: string;
+  /** Facet value → slug of its page, per facet. */
+  facetSlugs: { tool: ReadonlyMap<string, string>; skill: ReadonlyMap<string, string>; model: ReadonlyMap<string, string> };
+}
+
+/** The label of an agent's category: the categories file's, or one made from the folder name. */
+export function categoryLabelOf(agent: Pick<Agent, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
+  return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
+}
+
+/** The row of an agent in lists. */
+export function agentRow(agent: Agent, context: ViewContext): AgentRow {
+  return {
+    slug: agent.slug,
+    href: context.urls.agent(agent.slug),
+    name: agent.name,
+    summary: agent.summary,
+    categoryLabel: categoryLabelOf(agent, context.categories),
+    modelLabel: agent.model.raw ?? 'inherit (default)',
+    verdict: agent.verdict,
+    verdictLabel: VERDICT_LABELS[agent.verdict],
+    sourceLabel: context.sources.get(agent.sourceId)?.label ?? agent.sourceId,
+  };
+}
+
+/** Builds one agent's view; `rowOf` resolves the slugs of twins and related agents. */
+export function agentView(agent: Agent, html: string, related: readonly AgentRow[], rowOf: (slug: string) => AgentRow | undefined, context: ViewContext): Omit<AgentView, 'pageKey'> {
+  const { urls } = context;
+  const row = agentRow(agent, context);
+  const source = context.sources.get(agent.sourceId) ?? { id: agent.sourceId, label: agent.sourceId, repository: undefined };
+  const facets = facetsOf({ ...agent, categoryLabel: row.categoryLabel, sourceLabel: source.label });
+  const link = (facet: keyof ViewContext['facetSlugs'], value: string, to: (slug: string) => string): Link => ({ label: value, href: to(context.facetSlugs[facet].get(value) ?? '') });
+  const fileName = safeFileName(agent.name, agent.slug);
+  const twinLabel = (twin: AgentRow) => `${twin.name} in ${twin.categoryLabel}${context.hasManySources ? ` (${twin.sourceLabel})` : ''}`;
+  return {
+    agent,
+    row,
+    href: row.href,
+    rawHref: urls.raw(agent.slug),
+    jsonHref: urls.agentJson(agent.slug),
+    fileName,
+    category: { id: agent.categoryId, label: row.categoryLabel, href: urls.category(agent.categoryId) },
+    subPathLabel: agent.subPath.length > 0 ? agent.subPath.map(labelFromFolder).join(' / ') : undefined,
+    source,
+    upstreamUrl: sourceFileUrl(source.repository, agent.file.relPath),
+    model: { text: row.modelLabel, familyLabel: MODEL_LABELS[agent.model.family], valid: agent.model.valid, href: link('model', facets.model, urls.model).href },
+    toolChips: agent.tools.tools.map((t) => ({ raw: t.raw, name: t.name, kind: t.kind, href: link('tool', t.name, urls.tool).href })),
+    inheritsAllHref: agent.tools.inheritsAll ? link('tool', facets.tool[0]!, urls.tool).href : undefined,
+    mcpServers: facets.mcp.map((server) => ({ label: server, href: urls.search(`?mcp=${encodeURIComponent(server)}`) })),
+    skills: agent.skills.map((s) => link('skill', s.trim().toLowerCase(), urls.skill)),
+    tags: agent.tags.map((t) => link('skill', t, urls.skill)),
+    verdictLabel: row.verdictLabel,
+    findings: agent.findings.map((f) => ({ rule: f.rule, title: RULES[f.rule].title, severity: f.severity, line: f.line, message: f.message, hint: f.hint })),
+    bypass: agent.findings.some((f) => f.rule === 'permission-bypass'),
+    profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
+    descriptionCost: { characters: agent.description.length, tokens: approximateTokens(agent.description) },
+    twins: {
+      count: agent.twins.count,
+      preview: agent.twins.preview.flatMap((slug) => {
+        const twin = rowOf(slug);
+        return twin ? [{ label: twinLabel(twin), href: twin.href }] : [];
+      }),
+      allHref: urls.name(agent.twins.groupSlug),
+    },
+    related: [...related],
+    commands: commandTable([{ url: `${context.origin}${urls.raw(agent.slug)}`, fileName }]),
+    html,
+  };
+}
+
+/** A stable hash of everything a page shows, for Astro's incremental build. */
+export function pageKey(view: Omit<AgentView, 'pageKey'>, extra: string): string {
+  return createHash('sha256').update(JSON.stringify(view)).update(extra).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,64 @@
+import type { Agent, SkippedFile } from '../agent.ts';
+import { SEVERITY_RANK, RULES, type RuleId, type Severity } from '../rules.ts';
+import type { Finding } from '../findings.ts';
+import type { Urls } from '../urls.ts';
+import type { SourceRef } from './agent.ts';
+
+/** Findings listed per page of a rule's page. */
+export const FINDINGS_PER_PAGE = 200;
+
+/** One finding as the diagnostics pages list it: where, what, and the agent page when there is one. */
+export interface FindingRow {
+  sourceId: string;
+  sourceLabel: string;
+  file: string;
+  line: number;
+  severity: Severity;
+  message: string;
+  /** The agent's page, at its findings, when the file became a page. */
+  href: string | undefined;
+}
+
+/** A rule with how often it fired, per source, and its findings. */
+export interface RuleGroup {
+  rule: RuleId;
+  title: string;
+  severity: Severity;
+  hint: string;
+  href: string;
+  count: number;
+  bySource: { sourceId: string; count: number }[];
+  rows: FindingRow[];
+}
+
+/** Groups every finding by rule, most severe and most frequent first. Linear in the number of findings. */
+export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFile[], categoryProblems: readonly Finding[], sources: readonly SourceRef[], urls: Urls): RuleGroup[] {
+  const label = new Map(sources.map((s) => [s.id, s.label]));
+  const groups = new Map<RuleId, RuleGroup>();
+  const add = (f: Finding, href: string | undefined) => {
+    let group = groups.get(f.rule);
+    if (!group) {
+      const rule = RULES[f.rule];
+      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, href: urls.rule(f.rule), count: 0, bySource: [], rows: [] };
+      groups.set(f.rule, group);
+    }
+    group.count++;
+    group.rows.push({ sourceId: f.source, sourceLabel: label.get(f.source) ?? f.source, file: f.file, line: f.line, severity: f.severity, message: f.message, href });
+  };
+  for (const f of categoryProblems) add(f, undefined);
+  for (const s of skipped) for (const f of s.findings) add(f, undefined);
+  for (const a of agents) for (const f of a.findings) add(f, `${urls.agent(a.slug)}#findings`);
+  for (const group of groups.values()) {
+    const counts = new Map<string, number>();
+    for (const row of group.rows) counts.set(row.sourceId, (counts.get(row.sourceId) ?? 0) + 1);
+    group.bySource = sources.filter((s) => counts.has(s.id)).map((s) => ({ sourceId: s.id, count: counts.get(s.id)! }));
+  }
+  return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1));
+}
+
+/** Splits a rule's findings into pages. */
+export function rulePages(group: RuleGroup, size = FINDINGS_PER_PAGE): { group: Omit<RuleGroup, 'rows'>; number: number; pageCount: number; rows: FindingRow[] }[] {
+  const { rows, ...header } = group;
+  const pageCount = Math.max(1, Math.ceil(rows.length / size));
+  return Array.from({ length: pageCount }, (_, i) => ({ group: header, number: i + 1, pageCount, rows: rows.slice(i * size, (i + 1) * size) }));
+}
