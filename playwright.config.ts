@@ -1,10 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
+// The fixtures site is served on a port chosen per run, so no test can pass because an address was
+// written into the build: install commands must use the origin the page was opened at. Set here, in the
+// main process, so the workers inherit the same port.
+process.env['FIXTURES_PORT'] ??= String(41000 + Math.floor(Math.random() * 9000));
+
 /** Sites the e2e tests run against: production builds made by `npm run build:test-sites`, served by `astro preview`. */
 const sites = {
   default: { port: 4321, outDir: 'dist', base: '/' },
-  fixtures: { port: 4323, outDir: '.cache/sites/fixtures', base: '/catalog/' },
+  fixtures: { port: Number(process.env['FIXTURES_PORT']), outDir: '.cache/sites/fixtures', base: '/catalog/' },
   corpora: { port: 4322, outDir: '.cache/sites/corpora', base: '/' },
+  hostile: { port: 4324, outDir: '.cache/sites/hostile', base: '/' },
 } as const;
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -14,9 +20,14 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 2,
+  // Generous: on a shared 2-core machine another build may be running at the same time.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     launchOptions: {
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
@@ -31,6 +42,6 @@ export default defineConfig({
     command: `OUT_DIR=${site.outDir} BASE_PATH=${site.base} astro preview --ignore-lock --port ${site.port}`,
     url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
+    timeout: 120_000,
   })),
 });

@@ -1,27 +1,51 @@
 /**
- * Builds the production sites the e2e tests run against:
- * the default catalogue (dist/), the fixture folder under a base path, and the 7 shared corpora together.
+ * Builds the production sites the e2e tests run against: the default catalogue (dist/), the fixture
+ * folder under a base path, the seven corpora together, and a folder of hostile files.
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LIMITS } from '../src/lib/limits.ts';
 import { corpusDirs } from './synth-agents.ts';
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const corpora = corpusDirs().join(path.delimiter);
 
-const sites: { label: string; env: Record<string, string> }[] = [
+/** The folder the hostile site is built from: the committed fixtures, plus what git cannot hold. */
+export const HOSTILE_SOURCE = '.cache/hostile-src';
+
+function prepareHostileSource(): void {
+  rmSync(HOSTILE_SOURCE, { recursive: true, force: true });
+  cpSync('tests/fixtures/hostile', HOSTILE_SOURCE, { recursive: true, verbatimSymlinks: true });
+  const extra = path.join(HOSTILE_SOURCE, 'generated');
+  mkdirSync(extra, { recursive: true });
+  const agent = (name: string, body = 'Body.\n') => `---\nname: ${name}\ndescription: Use when testing generated hostile files.\ntools: Read\n---\n${body}`;
+  spawnSync('mkfifo', [path.join(extra, 'pipe.md')]);
+  writeFileSync(Buffer.concat([Buffer.from(path.join(extra, 'bad-name-')), Buffer.from([0xff, 0xfe]), Buffer.from('.md')]), agent('bad-name'));
+  writeFileSync(path.join(extra, 'too-large.md'), Buffer.alloc(LIMITS.fileBytes + 1, 'a'));
+  writeFileSync(path.join(extra, 'huge-paragraph.md'), agent('huge-paragraph', `${'word '.repeat(2_000_000)}\n`));
+  writeFileSync(path.join(extra, 'not-utf8.md'), Buffer.concat([Buffer.from(agent('not-utf8', 'Bytes: ')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('\n')]));
+  symlinkSync('loop-b.md', path.join(extra, 'loop-a.md'));
+  symlinkSync('loop-a.md', path.join(extra, 'loop-b.md'));
+  symlinkSync('/', path.join(extra, 'root-link'));
+  symlinkSync('/etc/hostname', path.join(extra, 'outside.md'));
+}
+
+const sites: { label: string; env: Record<string, string>; before?: () => void }[] = [
   { label: 'default catalogue', env: {} },
   { label: 'fixtures under /catalog/', env: { AGENTS_DIR: 'tests/fixtures/agents', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' } },
-  { label: '7 shared corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
+  { label: '7 corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
+  { label: 'hostile files', env: { AGENTS_DIR: HOSTILE_SOURCE, OUT_DIR: '.cache/sites/hostile' }, before: prepareHostileSource },
 ];
 
 for (const site of sites) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [astro, 'build'], { env: { ...process.env, ...site.env }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  site.before?.();
+  const result = spawnSync(process.execPath, [astro, 'build'], { env: { ...process.env, ...site.env }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
     console.log(result.stdout);
     process.exit(result.status ?? 1);
   }
-  const summary = result.stdout.split('\n').filter((line) => line.includes('[subagent-catalog-report]') && line.includes('agent pages'));
+  const summary = result.stdout.split('\n').filter((line) => line.includes('[subagent-catalog-build]') && line.includes('agent pages'));
   console.log(`built ${site.label} in ${((performance.now() - started) / 1000).toFixed(1)} s\n  ${summary.join('\n  ')}`);
 }

@@ -13,7 +13,7 @@ import { SEARCH_FACETS } from './lib/search-state.ts';
 import { createUrls } from './lib/urls.ts';
 import { agentRow, agentView, categoryLabelOf, pageKey, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
-import { categoriesBySource, homeCategories, startingPoints } from './lib/views/home.ts';
+import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
 import type { AgentList } from './lib/views/lists.ts';
 import { relatedAgents } from './lib/views/related.ts';
@@ -152,7 +152,7 @@ export const sourceLists = hasManySources
 export const home = {
   agentCount: all.length,
   categoryCount: categoryGroups.reduce((n, g) => n + g.categories.length, 0),
-  groups: categoryGroups.map((g) => ({ ...g, shown: homeCategories(g) })),
+  groups: categoryGroups.map((g) => ({ ...g, shown: homeCategories(g, hasManySources ? HOME_CATEGORIES.perSource : HOME_CATEGORIES.oneSource) })),
   startingPoints: startingPoints(all, (slug) => rowOf(slug)!),
   largest: categoryGroups.flatMap((g) => g.categories).sort((a, b) => b.count - a.count || byText(a.label, b.label)).slice(0, 6),
 };

@@ -60,7 +60,8 @@ export function wireBundleButtons(root: ParentNode = document): void {
     for (const button of buttons) {
       const included = slugs.includes(button.dataset['bundleToggle'] ?? '');
       button.setAttribute('aria-pressed', String(included));
-      button.textContent = included ? 'In bundle ✓' : 'Add to bundle';
+      // The words stay the same, so the accessible name always matches them; the pressed state and the mark tell the rest.
+      button.textContent = included ? 'Add to bundle ✓' : 'Add to bundle';
     }
   };
   for (const button of buttons) {

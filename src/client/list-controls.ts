@@ -26,7 +26,7 @@ function renderRow(t: RowsTable, row: RowsTable['rows'][number], base: string, s
   const button = el('button', 'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip', 'Add to bundle');
   button.type = 'button';
   button.dataset['bundleToggle'] = slug;
-  button.setAttribute('aria-label', `Add ${name} to the bundle`);
+  button.setAttribute('aria-label', `Add to bundle: ${name}`);
   head.append(link, button);
   const details = el('p', 'mt-1 flex flex-wrap items-center gap-2 text-xs');
   const verdictInfo = t.verdicts[verdict]!;

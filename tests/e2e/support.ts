@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { sourceFromDir } from '../../src/lib/config.ts';
 import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
-import { sourceFromDir } from '../../src/lib/sources.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+/** The project root. */
+export const root = path.resolve(import.meta.dirname, '../..');
 
-/** What the site should show, read from the same folder the site was built from. */
-export function scanFolder(dir: string): ScanResult {
-  return scanSources([sourceFromDir(dir, root)]);
+/** What the site should show, read from the same folders the site was built from. */
+export function scanFolders(...dirs: string[]): ScanResult {
+  return scanSources(dirs.map((dir) => sourceFromDir(dir, root)));
 }
 
 /** A file's exact bytes. */
@@ -32,4 +33,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The two widths every layout test runs at: a phone and a laptop. */
+export const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+] as const;
+
+/** The slugs of the results on the search page or in the header panel, in order. */
+export async function resultSlugs(page: Page, scope = 'main'): Promise<string[]> {
+  const urls = await page.locator(`${scope} [data-result]`).evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset['result']!));
+  return urls.map((u) => /\/agents\/([^/]+)\/$/.exec(u)![1]!);
+}
+
+/** Waits for the search page to finish a search, and returns its result count. */
+export async function waitForCount(page: Page): Promise<number> {
+  const status = page.locator('main [data-search-status][data-count]');
+  await expect(status).toBeAttached({ timeout: 30_000 });
+  return Number(await status.getAttribute('data-count'));
 }

@@ -34,7 +34,7 @@ describe('search state in the URL', () => {
   });
 
   test.each([
-    ['tool=Bash&tool=Read', { tool: { all: ['Bash', 'Read'] } }],
+    ['tool=Bash&tool=Read', { tool: { any: ['Bash', 'Read'] } }],
     ['category=A&category=B', { category: { any: ['A', 'B'] } }],
     ['model=Haiku&without=Write', { model: { any: ['Haiku'] }, not: { tool: { any: ['Write'] } } }],
     ['q=x', {}],

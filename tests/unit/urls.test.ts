@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createUrls, joinBase, sourceFileUrl } from '../../src/lib/urls.ts';
-import { installCommands, safeFileName, shellQuote } from '../../src/lib/shell.ts';
+import { commandTable, installCommand, powerShellQuote, removeCommand, safeFileName, shellQuote } from '../../src/lib/install.ts';
 
 test.each([
   ['/', '/agents/x/', '/agents/x/'],
@@ -26,6 +26,8 @@ describe('createUrls', () => {
 
 test.each([
   ['code-reviewer', 'code-reviewer', 'code-reviewer.md'],
+  ['x'.repeat(150), 'x-slug', 'x-slug.md'],
+  ['dot.', 'dot', 'dot.md'],
   ['CSharpExpert', 'csharpexpert', 'CSharpExpert.md'],
   ['4.1-Beast', '4-1-beast', '4.1-Beast.md'],
   ['a; rm -rf ~', 'a-rm-rf', 'a-rm-rf.md'],
@@ -39,10 +41,31 @@ test.each([
   ['$(x) `y`', "'$(x) `y`'"],
 ])('shellQuote(%j)', (text, quoted) => expect(shellQuote(text)).toBe(quoted));
 
-test('installCommands put the file in the project and the user folder', () => {
-  expect(installCommands('https://x.test/agents/a.md', 'a.md')).toEqual({
-    project: "mkdir -p .claude/agents && curl -fsSL 'https://x.test/agents/a.md' -o .claude/agents/a.md",
-    user: "mkdir -p ~/.claude/agents && curl -fsSL 'https://x.test/agents/a.md' -o ~/.claude/agents/a.md",
+test.each([
+  ['plain', "'plain'"],
+  ["it's", "'it''s'"],
+  ['$(x)', "'$(x)'"],
+])('powerShellQuote(%j)', (text, quoted) => expect(powerShellQuote(text)).toBe(quoted));
+
+describe('install and remove commands', () => {
+  const one = [{ url: 'https://x.test/agents/a.md', fileName: 'a.md' }];
+  const two = [...one, { url: "https://x.test/it's/b.md", fileName: 'b.md' }];
+  test.each([
+    [one, 'user', 'posix', "curl -fsSL --create-dirs -o ~/.claude/agents/a.md 'https://x.test/agents/a.md'"],
+    [one, 'project', 'posix', "curl -fsSL --create-dirs -o .claude/agents/a.md 'https://x.test/agents/a.md'"],
+    [two, 'user', 'posix', "curl -fsSL --create-dirs -o ~/.claude/agents/a.md 'https://x.test/agents/a.md' -o ~/.claude/agents/b.md 'https://x.test/it'\\''s/b.md'"],
+    [one, 'project', 'powershell', `$d = ".claude\\agents"; New-Item -ItemType Directory -Force $d | Out-Null; @(@('https://x.test/agents/a.md','a.md')) | ForEach-Object { Invoke-WebRequest -Uri $_[0] -OutFile (Join-Path $d $_[1]) }`],
+  ] as const)('installCommand(%j, %s, %s)', (items, scope, shell, command) => expect(installCommand(items, scope, shell)).toBe(command));
+
+  test.each([
+    [two, 'user', 'posix', 'rm -f ~/.claude/agents/a.md ~/.claude/agents/b.md'],
+    [one, 'user', 'powershell', 'Remove-Item -ErrorAction SilentlyContinue "$HOME\\.claude\\agents\\a.md"'],
+  ] as const)('removeCommand(%j, %s, %s)', (items, scope, shell, command) => expect(removeCommand(items, scope, shell)).toBe(command));
+
+  test('the command table offers both scopes in both shells', () => {
+    const table = commandTable(one);
+    expect(Object.keys(table)).toEqual(['posix', 'powershell']);
+    for (const shell of ['posix', 'powershell'] as const) expect(Object.keys(table[shell])).toEqual(['user', 'project']);
   });
 });
 

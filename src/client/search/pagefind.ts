@@ -45,7 +45,8 @@ export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
     // No worker: searching on the main thread takes a few milliseconds and saves fetching and starting a second copy of the engine.
-    await api.options({ baseUrl: base, excerptLength: 18, noWorker: true, ranking: RANKING });
+    // Record URLs already carry the base path, so Pagefind must not add it again.
+    await api.options({ baseUrl: '/', excerptLength: 18, noWorker: true, ranking: RANKING });
     await api.init();
     return api;
   })();

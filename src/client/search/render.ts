@@ -17,7 +17,7 @@ function bundleButton(data: PagefindResultData): HTMLButtonElement {
   const button = el('button', 'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip', 'Add to bundle');
   button.type = 'button';
   button.dataset['bundleToggle'] = slug;
-  button.setAttribute('aria-label', `Add ${data.meta['title'] ?? slug} to the bundle`);
+  button.setAttribute('aria-label', `Add to bundle: ${data.meta['title'] ?? slug}`);
   return button;
 }
 

@@ -20,8 +20,8 @@ export interface SourceCategories {
   categories: CategoryCard[];
 }
 
-/** How many categories the home page shows per source before linking to the full list. */
-export const HOME_CATEGORIES = 9;
+/** How many categories the home page shows per source before linking to the full list: all of them for one source, fewer when several share the page. */
+export const HOME_CATEGORIES = { oneSource: 30, perSource: 6 } as const;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -45,7 +45,7 @@ export function categoriesBySource(agents: readonly Agent[], sources: readonly S
 }
 
 /** The home page's categories for one source: the largest ones, up to the limit, in display order. */
-export function homeCategories(group: SourceCategories, limit = HOME_CATEGORIES): CategoryCard[] {
+export function homeCategories(group: SourceCategories, limit: number): CategoryCard[] {
   if (group.categories.length <= limit) return group.categories;
   const largest = new Set([...group.categories].sort((a, b) => b.count - a.count || byText(a.label, b.label)).slice(0, limit));
   return group.categories.filter((c) => largest.has(c));

@@ -1,66 +1,76 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { scanSources } from '../../../src/lib/scan.ts';
-import { sourceFromDir } from '../../../src/lib/sources.ts';
-import { bytesOf } from '../support.ts';
+import { bytesOf, expectNoHorizontalScroll, root, scanFolders, WIDTHS } from '../support.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const corporaDir = path.join(root, '../shared/corpora');
-// The same relative folders the test build used, so diagnostics name files the same way.
-const scan = scanSources(readdirSync(corporaDir).sort().map((dir) => sourceFromDir(path.join('../shared/corpora', dir), root)));
+const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => `tests/corpora/${e.name}`)
+  .sort();
+const scan = scanFolders(...corpora);
 
-test('every readable corpus file has a page and a raw URL byte-equal to its source', async ({ request }) => {
-  test.setTimeout(180_000);
-  expect(scan.agents.length).toBeGreaterThan(1200);
-  const crlf = scan.agents.filter((a) => a.file.lineEndings === 'crlf');
-  const noFinalNewline = scan.agents.filter((a) => !a.file.finalNewline);
-  expect(crlf.length).toBeGreaterThan(0);
-  expect(noFinalNewline.length).toBeGreaterThan(0);
-  for (const agent of scan.agents) {
-    const raw = await request.get(`agents/${agent.slug}.md`);
-    expect(raw.status(), agent.slug).toBe(200);
-    expect((await raw.body()).equals(bytesOf(agent.file.absPath)), agent.file.displayPath).toBe(true);
-  }
-  for (const agent of [...crlf, ...noFinalNewline.slice(0, 20)]) {
+test('every agent file of the seven corpora is a page or a skipped file on the diagnostics page', async ({ page, request }) => {
+  expect(scan.agents.length + scan.skipped.length).toBe(1237);
+  for (const agent of scan.agents.filter((_, i) => i % 25 === 0)) {
     expect((await request.get(`agents/${agent.slug}/`)).status(), agent.slug).toBe(200);
+    expect((await (await request.get(`agents/${agent.slug}.md`)).body()).equals(bytesOf(agent.file.absPath)), agent.slug).toBe(true);
   }
-});
-
-test('the diagnostics page lists every skipped corpus file with its reason', async ({ page }) => {
   await page.goto('diagnostics/');
-  expect(scan.skipped.length).toBeGreaterThan(0);
-  for (const skipped of scan.skipped) {
-    const item = page.locator(`[data-skipped-file="${skipped.file.displayPath}"]`);
-    await expect(item).toContainText(skipped.findings[0]!.rule);
-  }
-  for (const summary of scan.summaries) {
-    await expect(page.locator(`[data-source="${summary.source.id}"]`)).toContainText(`${summary.pages} pages, ${summary.skipped} skipped`);
-  }
+  for (const skipped of scan.skipped) await expect(page.locator(`[data-source="${skipped.sourceId}"] [data-skipped-file="${skipped.relPath}"]`)).toBeVisible();
 });
 
-test('agents with a shared name have distinct pages that link to each other', async ({ page }) => {
-  const name = 'backend-architect';
-  const twins = scan.agents.filter((a) => a.name === name);
-  expect(twins.length).toBeGreaterThan(2);
-  for (const twin of twins) {
-    await page.goto(`agents/${twin.slug}/`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-    await expect(page.locator('[data-twin]')).toHaveCount(twins.length - 1);
-    expect(await page.locator('#raw-definition').textContent()).toBe(twin.raw);
-  }
+test('a name shared by several agents links to one list of all of them', async ({ page }) => {
+  const shared = scan.agents.filter((a) => a.twins.count >= 3)[0]!;
+  await page.goto(`agents/${shared.slug}/`);
+  await expect(page.locator('[data-twins-all]')).toHaveText(`All ${shared.twins.count + 1} agents named “${shared.name}”`);
+  await page.locator('[data-twins-all]').click();
+  await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', String(shared.twins.count + 1));
+  await expect(page.locator('[data-row] [data-source]').first()).toBeVisible();
 });
 
-test('markup in corpus descriptions and prompts is inert text', async ({ page }) => {
-  const risky = scan.agents.filter((a) => /<(script|img|iframe|example|commentary|details|style)\b/i.test(a.raw)).slice(0, 25);
-  expect(risky.length).toBeGreaterThan(5);
-  for (const agent of risky) {
-    await page.goto(`agents/${agent.slug}/`);
-    await expect(page.locator('article').locator('img, iframe, example, commentary, details:not(.mb-6), style, [onerror], [onload]')).toHaveCount(0);
-    const scripts = await page.locator('article script').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
-    expect(scripts.every((code) => code.includes('copy-button') || code.includes('theme-toggle') || code === '')).toBe(true);
-  }
-  const withExamples = scan.agents.find((a) => a.examples.length > 0)!;
-  await page.goto(`agents/${withExamples.slug}/`);
-  await expect(page.getByText(`Examples from the description (${withExamples.examples.length})`)).toBeVisible();
+for (const { name, width, height } of WIDTHS) {
+  test.describe(`at ${width} px (${name})`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the home page groups categories by source, with readable labels, and stays short', async ({ page }) => {
+      await page.goto('./');
+      await expect(page.locator('[data-source-group]')).toHaveCount(7);
+      await expect(page.locator('[data-source-group="voltagent"]')).toContainText('Business & Product');
+      await expect(page.locator('[data-source-group="voltagent"]')).toContainText('Quality & Security');
+      await expect(page.locator('[data-source-group]').first().getByRole('link', { name: /^All \d+ categories/ })).toBeVisible();
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(height).toBeLessThan(width < 500 ? 16_000 : 7_000);
+      await expectNoHorizontalScroll(page);
+    });
+
+    test('the categories page lists every category of every source', async ({ page }) => {
+      await page.goto('categories/');
+      const categories = new Set(scan.agents.map((a) => `${a.sourceId}/${a.categoryId}`));
+      await expect(page.locator('[data-category]')).toHaveCount(categories.size);
+      await expect(page.locator('#source-voltagent')).toContainText('Data & AI');
+      await expectNoHorizontalScroll(page);
+    });
+
+    test('the diagnostics page groups findings by rule and fits the screen', async ({ page }) => {
+      await page.goto('diagnostics/');
+      const rule = page.locator('tr[data-rule="tools-unknown"]');
+      await expect(rule.locator('[data-count]')).toHaveText(String([...scan.agents, ...scan.skipped].flatMap((a) => a.findings).filter((f) => f.rule === 'tools-unknown').length));
+      await expectNoHorizontalScroll(page);
+      await rule.getByRole('link').click();
+      await expect(page.locator('main li').first()).toContainText('is not a Claude Code tool');
+      expect(await page.locator('main li').first().textContent()).not.toContain('tests/corpora');
+      await expectNoHorizontalScroll(page);
+    });
+  });
+}
+
+test('the diagnostics page filters rules by source and severity', async ({ page }) => {
+  await page.goto('diagnostics/');
+  await page.getByLabel('Source').selectOption('wshobson');
+  const wshobson = scan.agents.filter((a) => a.sourceId === 'wshobson').flatMap((a) => a.findings);
+  const byRule = new Map<string, number>();
+  for (const f of wshobson) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  for (const [rule, count] of byRule) await expect(page.locator(`tr[data-rule="${rule}"] [data-count]`)).toHaveText(String(count));
+  await page.getByLabel('info').uncheck();
+  await expect(page.locator('tr[data-rule="field-nonstandard"]')).toBeHidden();
 });

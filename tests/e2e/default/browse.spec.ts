@@ -1,121 +1,107 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import matter from 'gray-matter';
-import { scanFolder, expectNoAxeViolations, expectNoHorizontalScroll } from '../support.ts';
+import { expectNoHorizontalScroll, scanFolders, WIDTHS } from '../support.ts';
 
-const scan = scanFolder('content/agents');
-const categoryFile = matter(`---\n${readFileSync('content/agents/categories.yaml', 'utf8')}\n---\n`, {}).data as Record<
-  string,
-  { label: string; description: string; order: number }
->;
-const categories = Object.entries(categoryFile).sort((a, b) => a[1].order - b[1].order);
+const scan = scanFolders('content/agents');
+const categoryIds = [...new Set(scan.agents.map((a) => a.categoryId))];
 
-test('the home page lists every category with its label, description and agent count', async ({ page }) => {
-  await page.goto('./');
-  const cards = page.locator('[data-category]');
-  await expect(cards).toHaveCount(categories.length);
-  for (const [index, [id, meta]] of categories.entries()) {
-    const card = cards.nth(index);
-    await expect(card).toHaveAttribute('data-category', id);
-    await expect(card.getByRole('heading')).toHaveText(meta.label);
-    await expect(card).toContainText(meta.description.trim());
-    const count = scan.agents.filter((a) => a.categoryId === id).length;
-    await expect(card).toContainText(`${count} agent`);
-  }
+for (const { name, width, height } of WIDTHS) {
+  test.describe(`at ${width} px (${name})`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the home page offers search, a place to start and every category with its count', async ({ page }) => {
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subagent Catalog');
+      await expect(page.getByRole('search', { name: 'Agents' }).getByRole('searchbox')).toBeVisible();
+      await expect(page.locator('[data-starting-points] [data-row]')).toHaveCount(6);
+      for (const id of categoryIds) {
+        const count = scan.agents.filter((a) => a.categoryId === id).length;
+        await expect(page.locator(`[data-category="${id}"] [data-agent-count]`)).toHaveAttribute('data-agent-count', String(count));
+      }
+      await expectNoHorizontalScroll(page);
+    });
+
+    test('every list page of the site fits the screen', async ({ page }) => {
+      for (const path of ['categories/', 'agents/', 'tools/', 'skills/', 'models/', 'diagnostics/', 'about/', 'bundle/', 'search/?q=review', `categories/${categoryIds[0]}/`, 'tools/bash/']) {
+        await page.goto(path);
+        await expectNoHorizontalScroll(page);
+      }
+    });
+  });
+}
+
+test('the categories page lists every category with its description and count', async ({ page }) => {
+  await page.goto('categories/');
+  await expect(page.locator('[data-category]')).toHaveCount(categoryIds.length);
+  await expect(page.locator('[data-category="quality-security"]')).toContainText('Quality & Security');
+  await expect(page.locator('[data-category="quality-security"] p').first()).not.toBeEmpty();
 });
 
-test('a visitor goes from the home page to a category to an agent', async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('link', { name: 'Core Development' }).click();
-  await expect(page).toHaveURL(/\/categories\/core-development\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Core Development');
-  const agent = scan.agents.find((a) => a.name === 'backend-developer')!;
-  await expect(page.locator('[data-agent-card]')).toHaveCount(scan.agents.filter((a) => a.categoryId === 'core-development').length);
-  await page.getByRole('link', { name: 'backend-developer', exact: true }).click();
-  await expect(page).toHaveURL(/\/agents\/backend-developer\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('backend-developer');
-  await expect(page.locator('main')).toContainText(agent.descriptionText);
+test('a category page lists its agents by name, with install commands for all of them', async ({ page, request }) => {
+  const id = 'languages';
+  const members = scan.agents.filter((a) => a.categoryId === id).map((a) => a.name).sort();
+  await page.goto(`categories/${id}/`);
+  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(members.length);
+  expect(await page.locator('[data-list-rows] [data-row] a').first().textContent()).toBe(members[0]);
+  await expect(page.locator('#install-all')).toContainText(`Install all ${members.length} agents`);
+  const script = await request.get(`categories/${id}/install.sh`);
+  expect(script.status()).toBe(200);
+  for (const agent of scan.agents.filter((a) => a.categoryId === id)) expect(await script.text()).toContain(`agents/${agent.slug}.md`);
 });
 
-test('an agent page shows its category, model, tools, tags, prompt and raw definition', async ({ page }) => {
-  const agent = scan.agents.find((a) => a.name === 'backend-developer')!;
-  await page.goto(`agents/${agent.slug}/`);
-  const details = page.getByRole('complementary', { name: 'Agent details' });
-  await expect(details.getByRole('link', { name: 'Core Development' })).toBeVisible();
-  await expect(details.locator('[data-model-family]')).toContainText(agent.model.raw ?? 'inherit');
-  await expect(details.locator('[data-tool]')).toHaveText(agent.tools.tools.map((t) => t.raw));
-  for (const tag of agent.tags) await expect(details).toContainText(tag);
-  await expect(page.locator('.prose h3').first()).toBeVisible();
-  expect(await page.locator('#raw-definition').textContent()).toBe(agent.raw);
+test('the A to Z list holds every agent, and its filter and sort work in the browser', async ({ page }) => {
+  await page.goto('agents/');
+  await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', String(scan.agents.length));
+  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(Math.min(100, scan.agents.length));
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+  const filter = page.getByRole('searchbox', { name: 'Filter this list' });
+  await filter.fill('postgres');
+  const expected = scan.agents.filter((a) => `${a.name} ${a.summary}`.toLowerCase().includes('postgres')).map((a) => a.slug);
+  await expect(page.locator('[data-list-status]')).toHaveText(`${expected.length} agent${expected.length === 1 ? '' : 's'} match.`);
+  expect(await page.locator('[data-list-rows] [data-row]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['row']))).toEqual(expect.arrayContaining(expected));
+  await filter.fill('');
+  await page.getByLabel('Sort by').selectOption('category');
+  await expect(page.locator('[data-list-status]')).toHaveText(`${scan.agents.length} agents match.`);
+  const firstCategory = [...new Set(scan.agents.map((a) => scan.categories.get(a.categoryId)!.label.toLowerCase()))].sort()[0]!;
+  expect((await page.locator('[data-list-rows] [data-row] p').nth(1).textContent())!.toLowerCase()).toContain(firstCategory);
 });
 
-test('cards show a summary, the model and tool chips', async ({ page }) => {
-  await page.goto('categories/quality-security/');
-  const agent = scan.agents.find((a) => a.name === 'code-reviewer')!;
-  const card = page.locator(`[data-agent-card="${agent.slug}"]`);
-  await expect(card).toContainText(agent.summary);
-  await expect(card.locator('[data-model-family]')).toBeVisible();
-  await expect(card.locator('[data-tool]')).toHaveCount(Math.min(agent.tools.tools.length, 6));
+test('the second page of the A to Z list starts where the first ended', async ({ page }) => {
+  expect(scan.agents.length).toBeGreaterThan(100);
+  await page.goto('agents/page/2/');
+  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(scan.agents.length - 100);
+  await expect(page.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', /\/agents\/$/);
 });
 
-test('an unknown address shows the 404 page, which leads back home', async ({ page }) => {
+test('the tools index groups tools by what they are, with counts that match the tool pages', async ({ page }) => {
+  await page.goto('tools/');
+  await expect(page.locator('[data-tool-section="builtin"]')).toBeVisible();
+  const bashCount = scan.agents.filter((a) => a.tools.tools.some((t) => t.name === 'Bash')).length;
+  await expect(page.locator('[data-tool-section="builtin"] [data-facet-value="Bash"]')).toHaveAttribute('data-count', String(bashCount));
+  await page.locator('[data-facet-value="Bash"] a').click();
+  await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', String(bashCount));
+});
+
+test('an unknown address shows the 404 page with a way back', async ({ page }) => {
   const response = await page.goto('no/such/page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  await page.getByRole('link', { name: 'Back to all categories' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subagent Catalog');
+  await page.getByRole('link', { name: 'Every agent, A to Z' }).click();
+  await expect(page).toHaveURL(/\/agents\/$/);
 });
 
-test('the pages have no accessibility violations, in light and dark mode', async ({ page }) => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const path of ['./', 'categories/core-development/', 'agents/backend-developer/', 'about/', 'diagnostics/', 'no-such-page/']) {
-      await page.goto(path);
-      await expectNoAxeViolations(page);
-    }
-  }
-});
-
-test('the layout fits a phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['./', 'categories/core-development/', 'agents/backend-developer/', 'diagnostics/']) {
-    await page.goto(path);
-    await expectNoHorizontalScroll(page);
-  }
-});
-
-test('dark mode follows the system and the toggle overrides it across pages', async ({ page }) => {
+test('the theme can follow the system, or be light or dark, and the choice is kept', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./');
-  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  const dark = await background();
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  expect(await background()).not.toBe(dark);
-  await page.goto('categories/research/');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
-});
-
-test('pages ship no JavaScript beyond search, the copy button and the theme toggle', async ({ page }) => {
-  const scripts: { url: string; bytes: number }[] = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script' && response.status() === 200) {
-      scripts.push({ url: response.url(), bytes: (await response.body()).length });
-    }
-  });
-  await page.goto('./');
-  await page.waitForLoadState('networkidle');
-  const homeScripts = [...scripts];
-  const inline = (await page.locator('script:not([src])').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''))).join('\n');
-  expect(inline).not.toMatch(/copy-button/);
-  // Only the search field's bootstrap loads up front; the search code itself waits until the field is used.
-  const paths = homeScripts.map((s) => new URL(s.url).pathname).sort();
-  expect(paths).toEqual([expect.stringMatching(/^\/_astro\/SiteSearch\..*\.js$/), expect.stringMatching(/^\/_astro\/preload-helper\..*\.js$/)]);
-  expect(homeScripts.reduce((n, s) => n + s.bytes, 0)).toBeLessThan(3 * 1024);
-  await page.goto('agents/backend-developer/');
-  const agentCode = (await page.locator('script').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''))).join('\n');
-  expect(agentCode).toMatch(/copy-button/);
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const darkBackground = await background();
+  await theme.selectOption('light');
+  expect(await background()).not.toBe(darkBackground);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBeUndefined();
+  expect(await background()).toBe(darkBackground);
 });

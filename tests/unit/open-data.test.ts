@@ -1,0 +1,107 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { bundleSummary } from '../../src/lib/bundle.ts';
+import { cliAgent } from '../../src/lib/claude-agents.ts';
+import { sourceFromDir } from '../../src/lib/config.ts';
+import { atomFeed, llmsTxt, robotsTxt } from '../../src/lib/feeds.ts';
+import { agentFile, agentRecord, agentsFileSchema, OPEN_DATA_VERSION, type AgentRecord } from '../../src/lib/open-data.ts';
+import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
+import { nameWords, searchRecord } from '../../src/lib/search-records.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `tests/corpora/${e.name}`);
+
+function records(scan: ScanResult): AgentRecord[] {
+  return scan.agents.map((agent) =>
+    agentRecord(agent, {
+      categoryLabel: scan.categories.get(agent.categoryId)?.label ?? agent.categoryId,
+      sourceLabel: agent.sourceId,
+      publish: (p) => p,
+      pagePath: `/agents/${agent.slug}/`,
+      rawPath: `/agents/${agent.slug}.md`,
+    }),
+  );
+}
+
+describe('agents.json', () => {
+  test.each([
+    ['the default catalogue', ['content/agents']],
+    ['the seven corpora', corpora],
+  ])('validates against its own schema for %s', (_label, dirs) => {
+    const scan = scanSources(dirs.map((d) => sourceFromDir(d, root)));
+    const file = { version: OPEN_DATA_VERSION, site: null, count: scan.agents.length, agents: records(scan) };
+    expect(agentsFileSchema.safeParse(file).success).toBe(true);
+  });
+});
+
+describe('claude --agents', () => {
+  const base = { description: 'Use when testing.', tools: { inheritsAll: false, tools: [{ raw: 'Bash(npm test)', name: 'Bash', kind: 'builtin' as const }], duplicates: [], invalid: [], dropped: 0 } };
+  test.each([
+    ['tools become an array of entries as written', {}, { tools: ['Bash(npm test)'] }],
+    ['fields pass through as written', { model: 'opus', maxTurns: 5, permissionMode: 'plan' }, { model: 'opus', maxTurns: 5, permissionMode: 'plan' }],
+    ['disallowedTools and skills become arrays', { disallowedTools: 'Write, Edit', skills: 'a' }, { disallowedTools: ['Write', 'Edit'], skills: ['a'] }],
+  ])('%s', (_label, fields, expected) => expect(cliAgent(base, 'Prompt.', fields)).toMatchObject({ description: 'Use when testing.', prompt: 'Prompt.', ...expected }));
+
+  test('an agent without a tools field keeps inheriting every tool', () => {
+    expect(cliAgent({ ...base, tools: { ...base.tools, inheritsAll: true, tools: [] } }, 'P', {})).not.toHaveProperty('tools');
+  });
+
+  test('an agent file holds the record and the claude --agents form keyed by name', () => {
+    const scan = scanSources([sourceFromDir('content/agents', root)]);
+    const agent = scan.agents[0]!;
+    const file = agentFile(records(scan)[0]!, agent, agent.body, agent.cliFields);
+    expect(Object.keys(file.claudeAgents)).toEqual([agent.name]);
+  });
+});
+
+describe('llms.txt, the feed and robots.txt', () => {
+  const scan = scanSources([sourceFromDir('content/agents', root)]);
+  const all = records(scan);
+  test('llms.txt has a title, a summary and one link per agent', () => {
+    const text = llmsTxt(all, { full: false });
+    expect(text.startsWith('# Subagent Catalog\n\n> ')).toBe(true);
+    expect(text.match(/^- \[/gm)).toHaveLength(all.length);
+  });
+  test('the feed lists the newest agents first and is the same for the same input', () => {
+    const dated = all.slice(0, 3).map((record, i) => ({ record, updated: `2026-0${i + 1}-01T00:00:00Z` }));
+    const feed = atomFeed(dated, { siteUrl: 'https://x.test/', feedUrl: 'https://x.test/feed.xml', undatedSources: [] });
+    expect(feed).toBe(atomFeed([...dated].reverse(), { siteUrl: 'https://x.test/', feedUrl: 'https://x.test/feed.xml', undatedSources: [] }));
+    expect(feed.indexOf(dated[2]!.record.name)).toBeLessThan(feed.indexOf(dated[0]!.record.name));
+    expect(feed).toContain('<updated>2026-03-01T00:00:00Z</updated>');
+  });
+  test('a source not in git is named in the feed, not given invented dates', () => {
+    expect(atomFeed([], { siteUrl: '/', feedUrl: '/feed.xml', undatedSources: ['Team agents'] })).toContain('No dates for Team agents: not in git');
+  });
+  test.each([
+    [undefined, 'User-agent: *\nAllow: /\n'],
+    ['https://x.test/sitemap-index.xml', 'User-agent: *\nAllow: /\n\nSitemap: https://x.test/sitemap-index.xml\n'],
+  ])('robotsTxt(%j)', (sitemap, text) => expect(robotsTxt(sitemap)).toBe(text));
+});
+
+describe('search records', () => {
+  test.each([
+    ['prompt-engineer', 'prompt-engineer prompt engineer promptengineer'],
+    ['debugger', 'debugger'],
+    ['CSharpExpert', 'CSharpExpert'],
+  ])('nameWords(%j)', (name, words) => expect(nameWords(name)).toBe(words));
+
+  test('every value is escaped', () => {
+    const scan = scanSources([sourceFromDir('tests/fixtures/agents', root)]);
+    const agent = scan.agents.find((a) => a.file.relPath === 'hostile/name-injector.md')!;
+    const { html } = searchRecord({ agent, url: '/x/', categoryLabel: '<b>', sourceLabel: 's' });
+    expect(html).not.toMatch(/<img|<b>/);
+  });
+});
+
+describe('the bundle summary', () => {
+  const agent = (name: string, over: Partial<AgentRecord> = {}) => ({ ...records(scanSources([sourceFromDir('content/agents', root)]))[0]!, name, fileName: `${name}.md`, ...over }) as never;
+  test('adds up costs and permissions, lists MCP servers, skipped agents and file names that clash', () => {
+    const summary = bundleSummary([
+      agent('a', { descriptionCost: { characters: 100, tokens: 25 }, permissions: ['Read-only'], mcpServers: ['github'] }),
+      agent('b', { descriptionCost: { characters: 40, tokens: 10 }, permissions: ['Runs shell'], verdict: 'skipped' }),
+      agent('a', { descriptionCost: { characters: 1, tokens: 1 }, permissions: ['Edits files'] }),
+    ]);
+    expect(summary).toEqual({ characters: 141, tokens: 36, permissions: ['Edits files', 'Runs shell'], mcpServers: ['github'], skipped: ['b'], clashes: ['a.md'] });
+  });
+});

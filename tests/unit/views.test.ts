@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { sourceFromDir } from '../../src/lib/config.ts';
+import { queryList } from '../../src/lib/list-query.ts';
+import { scanSources } from '../../src/lib/scan.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import { agentRow, type ViewContext } from '../../src/lib/views/agent.ts';
+import { ruleGroups, rulePages } from '../../src/lib/views/diagnostics.ts';
+import { categoriesBySource, homeCategories, startingPoints } from '../../src/lib/views/home.ts';
+import { pageNumbers, paginate, pageParam, type AgentList } from '../../src/lib/views/lists.ts';
+import { relatedAgents, RELATED_COUNT } from '../../src/lib/views/related.ts';
+import { rowsTable } from '../../src/lib/views/rows-table.ts';
+import { installShellScript } from '../../src/lib/views/sets.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const scan = scanSources([sourceFromDir('content/agents', root)]);
+const urls = createUrls('/base/');
+const context: ViewContext = {
+  urls,
+  categories: scan.categories,
+  sources: new Map([['agents', { id: 'agents', label: 'Agents', repository: undefined }]]),
+  hasManySources: false,
+  origin: 'https://x.test',
+  facetSlugs: { tool: new Map(), skill: new Map(), model: new Map() },
+};
+const rows = scan.agents.map((a) => agentRow(a, context));
+
+describe('paged lists', () => {
+  test.each([
+    [1, 1, [1]],
+    [1, 5, [1, 2, 3, undefined, 5]],
+    [5, 10, [1, undefined, 3, 4, 5, 6, 7, undefined, 10]],
+    [10, 10, [1, undefined, 8, 9, 10]],
+  ])('pageNumbers(%i, %i)', (current, count, expected) => expect(pageNumbers(current, count)).toEqual(expected));
+
+  const list = (n: number): AgentList => ({ scope: { kind: 'all', key: '' }, title: 'All', code: false, description: undefined, parent: { label: 'Home', href: '/' }, firstPage: '/agents/', rows: rows.slice(0, n), installScript: undefined });
+
+  test.each([
+    [0, 1, [0]],
+    [100, 1, [100]],
+    [101, 2, [100, 1]],
+    [153, 2, [100, 53]],
+  ])('%i rows make %i pages of %j', (n, pages, sizes) => {
+    const paged = paginate(list(n));
+    expect(paged).toHaveLength(pages);
+    expect(paged.map((p) => p.rows.length)).toEqual(sizes);
+    expect(paged.flatMap((p) => p.rows)).toEqual(rows.slice(0, n));
+  });
+
+  test('pages link to their neighbours under page/<n>/', () => {
+    const [first, second] = paginate(list(153));
+    expect(first).toMatchObject({ previous: undefined, next: '/agents/page/2/', first: 1 });
+    expect(second).toMatchObject({ previous: '/agents/', next: undefined, first: 101 });
+    expect([pageParam(1), pageParam(2)]).toEqual([undefined, 'page/2']);
+  });
+});
+
+describe('more like this', () => {
+  const related = relatedAgents(scan.agents);
+  test('gives every agent up to five others, never itself or a twin', () => {
+    scan.agents.forEach((agent, i) => {
+      expect(related[i]!.length).toBeLessThanOrEqual(RELATED_COUNT);
+      expect(related[i]).not.toContain(agent.slug);
+    });
+  });
+  test('prefers agents that share tags', () => {
+    const i = scan.agents.findIndex((a) => a.name === 'postgres-query-tuner');
+    const tags = new Set(scan.agents[i]!.tags);
+    const first = scan.agents.find((a) => a.slug === related[i]![0])!;
+    expect(first.tags.some((t) => tags.has(t))).toBe(true);
+  });
+});
+
+describe('home', () => {
+  const groups = categoriesBySource(scan.agents, [...context.sources.values()], scan.categories, (a) => scan.categories.get(a.categoryId)!.label, urls);
+  test('counts every agent once, in categories ordered by the categories file', () => {
+    expect(groups[0]!.agentCount).toBe(scan.agents.length);
+    const orders = groups[0]!.categories.map((c) => c.order!);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+  });
+  test('shows the largest categories when there are more than the limit, in display order', () => {
+    const shown = homeCategories(groups[0]!, 3);
+    expect(shown).toHaveLength(3);
+    const smallestShown = Math.min(...shown.map((c) => c.count));
+    expect(groups[0]!.categories.filter((c) => !shown.includes(c)).every((c) => c.count <= smallestShown)).toBe(true);
+  });
+  test('starting points are clean agents from different categories', () => {
+    const picked = startingPoints(scan.agents, (slug) => rows.find((r) => r.slug === slug)!);
+    expect(new Set(picked.map((r) => r.categoryLabel)).size).toBe(picked.length);
+    expect(picked.every((r) => r.verdict === 'clean')).toBe(true);
+  });
+});
+
+describe('diagnostics', () => {
+  const fixtures = scanSources([sourceFromDir('tests/fixtures/agents', root)]);
+  const groups = ruleGroups(fixtures.agents, fixtures.skipped, [], [{ id: 'agents', label: 'Fixtures', repository: undefined }], urls);
+  test('groups every finding by rule, errors first, with counts per source', () => {
+    const total = [...fixtures.agents, ...fixtures.skipped].reduce((n, e) => n + e.findings.length, 0);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(total);
+    expect(groups[0]!.severity).toBe('error');
+    for (const g of groups) expect(g.bySource).toEqual([{ sourceId: 'agents', count: g.count }]);
+  });
+  test('paths stay inside the source, and rule pages hold at most the page size', () => {
+    for (const g of groups) for (const row of g.rows) expect(row.file.startsWith('tests/')).toBe(false);
+    expect(rulePages(groups[0]!, 1)).toHaveLength(groups[0]!.count);
+  });
+});
+
+describe('sorting and filtering lists in the browser', () => {
+  const table = rowsTable(scan.agents, rows, { tools: (a) => a.tools.tools.map((t) => t.name), skills: (a) => a.tags, family: (a) => a.model.family });
+  test('a scope selects the same agents as the build’s lists', () => {
+    const inCategory = queryList(table, { kind: 'category', key: 'languages' }, '', 'name').map((r) => r[0]);
+    expect(inCategory).toEqual(scan.agents.filter((a) => a.categoryId === 'languages').map((a) => a.slug));
+    const withBash = queryList(table, { kind: 'tool', key: 'Bash' }, '', 'name');
+    expect(withBash).toHaveLength(scan.agents.filter((a) => a.tools.tools.some((t) => t.name === 'Bash')).length);
+  });
+  test('the filter needs every word; sorts are stable', () => {
+    const hits = queryList(table, { kind: 'all', key: '' }, 'postgres query', 'name').map((r) => r[1]);
+    expect(hits).toContain('postgres-query-tuner');
+    for (const name of hits) expect(name).toBeTruthy();
+    const byVerdict = queryList(table, { kind: 'all', key: '' }, '', 'verdict');
+    expect(byVerdict).toHaveLength(scan.agents.length);
+  });
+});
+
+test('a set’s install script downloads each file under its safe name and can remove them', () => {
+  const script = installShellScript('Core; rm -rf ~', [{ slug: 'a', name: 'a' }, { slug: 'b--x', name: '<img>' }], 'https://x.test/');
+  expect(script).toContain(`curl -fsSL -o "$dir/a.md" "\${base}agents/a.md"`);
+  expect(script).toContain(`curl -fsSL -o "$dir/b--x.md" "\${base}agents/b--x.md"`);
+  expect(script).toContain('rm -f "$dir/b--x.md"');
+  expect(script).toContain("base='https://x.test/'");
+  expect(script).not.toContain('<img>');
+});
