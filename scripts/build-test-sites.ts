@@ -33,7 +33,7 @@ function prepareHostileSource(): void {
 
 const sites: { label: string; env: Record<string, string>; before?: () => void }[] = [
   { label: 'default catalogue', env: {} },
-  { label: 'fixtures under /catalog/', env: { AGENTS_DIR: 'tests/fixtures/agents', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' } },
+  { label: 'fixtures under /catalog/', env: { CATALOG_CONFIG: 'tests/fixtures/catalog.config.json', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' } },
   { label: '7 corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
   { label: 'hostile files', env: { AGENTS_DIR: HOSTILE_SOURCE, OUT_DIR: '.cache/sites/hostile' }, before: prepareHostileSource },
 ];

@@ -5,7 +5,8 @@
 import { getCollection } from 'astro:content';
 import type { Agent } from './lib/agent.ts';
 import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
-import { commandOrigin, SITE_PLACEHOLDER } from './lib/install.ts';
+import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
+import { pluginNameForCategory } from './lib/marketplace.ts';
 import { MODEL_LABELS } from './lib/models.ts';
 import { LIMIT_TABLE } from './lib/limits.ts';
 import { RULES, type RuleId } from './lib/rules.ts';
@@ -59,6 +60,7 @@ const context: ViewContext = {
   sources: sourceRefs,
   hasManySources,
   origin: commandOrigin(siteUrl),
+  marketplace: sources[0]?.marketplace,
   facetSlugs: {
     tool: new Map(tools.map((t) => [t.value, t.slug])),
     skill: new Map(skills.map((s) => [s.value, s.slug])),
@@ -109,6 +111,7 @@ export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id)
     list: list({ kind: 'category', key: id }, label, urls.category(id), { label: 'Categories', href: urls.categories() }, members, {
       description: categoryMeta.get(id)?.description,
       installScript: installSet(urls.category(id)),
+      plugin: context.marketplace ? pluginLines(context.marketplace, pluginNameForCategory(id)) : undefined,
     }),
   };
 });
@@ -196,4 +199,4 @@ export const ruleTable = (Object.keys(RULES) as RuleId[]).map((id) => ({ id, ...
 export const limitTable = LIMIT_TABLE;
 
 /** The marketplace the catalogue is published as, when the config names one. */
-export const marketplace = sources[0]?.marketplace;
+export const marketplace = context.marketplace;

@@ -92,3 +92,8 @@ export function scriptCommands(scripts: { sh: string; ps1: string }, base: strin
   const row = (make: typeof posix) => ({ user: { install: make('user', false), remove: make('user', true) }, project: { install: make('project', false), remove: make('project', true) } });
   return { posix: row(posix), powershell: row(ps) };
 }
+
+/** The two lines that install a category's plugin from the catalogue's marketplace, when it is published as one. */
+export function pluginLines(marketplace: { name: string; repository: string }, plugin: string): { add: string; install: string } {
+  return { add: `/plugin marketplace add ${marketplace.repository}`, install: `/plugin install ${plugin}@${marketplace.name}` };
+}

@@ -6,7 +6,7 @@ import type { Agent, SkippedFile } from './agent.ts';
 import { labelFromFolder, type CategoryTable } from './categories.ts';
 import type { Finding } from './findings.ts';
 import { marketplaceNameProblems, marketplaceSchema, pluginManifestSchema, reservedPluginNameReason, type MarketplaceManifest, type PluginManifest } from './plugin-manifests.ts';
-import { slugify } from './slugs.ts';
+import { shortHash, slugify } from './slugs.ts';
 
 /** The schemas the plan is checked against, re-exported for the export script and its tests. */
 export { marketplaceSchema, pluginManifestSchema } from './plugin-manifests.ts';
@@ -21,7 +21,7 @@ export const PLUGINS_DIR = 'plugins';
 export const FIELDS_IGNORED_IN_PLUGINS: readonly string[] = ['permissionMode', 'mcpServers', 'hooks'];
 
 /** The facts about an agent the plan needs; a scanned `Agent` has them all. */
-export type MarketplaceAgent = Pick<Agent, 'name' | 'categoryId' | 'sourceId' | 'verdict' | 'otherFields' | 'findings'> & { file: Pick<Agent['file'], 'relPath' | 'absPath'> };
+export type MarketplaceAgent = Pick<Agent, 'name' | 'categoryId' | 'sourceId' | 'verdict' | 'otherFields' | 'findings'> & { file: Pick<Agent['file'], 'relPath' | 'absPath' | 'sha256'> };
 
 /** What the plan is built from: the scan's agents (in source order), its skipped files and its categories. */
 export interface MarketplaceInput {
@@ -36,7 +36,7 @@ export interface MarketplaceOptions {
   name: string;
   /** Owner shown in `/plugin`. */
   owner: string;
-  /** Version written to every plugin.json. Claude Code updates an installed plugin only when it changes. */
+  /** Version written to every plugin.json. Claude Code updates an installed plugin only when it changes, so by default it is derived from the plugin's files. */
   version?: string;
   /** Marketplace description; one is made up from the counts when absent. */
   description?: string;
@@ -49,6 +49,8 @@ export interface PlannedAgentFile {
   relPath: string;
   /** Where to copy the bytes from. */
   absPath: string;
+  /** SHA-256 of the bytes. */
+  sha256: string;
   /** `plugins/<plugin>/agents/<file>.md` */
   path: string;
 }
@@ -129,7 +131,6 @@ function categoryOrder(categories: CategoryTable) {
 
 /** Builds the marketplace plan: one plugin per category of loadable agents, with what was left out and why. */
 export function planMarketplace(input: MarketplaceInput, options: MarketplaceOptions): MarketplacePlan {
-  const version = options.version ?? '1.0.0';
   const owner = options.owner.trim();
   const nameProblems = marketplaceNameProblems(options.name);
   const errors = [...nameProblems.errors, ...(owner === '' ? ['owner must not be empty: pass --owner "<name>"'] : [])];
@@ -169,13 +170,15 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
       // Keep the file's own name, so people recognise it; two files of one name in different folders get the agent's slug.
       const base = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '') || slugify(agent.name);
       const fileName = fileNames.has(`${base}.md`.toLowerCase()) ? claim(fileNames, slugify(agent.name), '.md') : claim(fileNames, base, '.md');
-      agents.push({ name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, absPath: agent.file.absPath, path: `${dir}/agents/${fileName}` });
+      agents.push({ name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, absPath: agent.file.absPath, sha256: agent.file.sha256, path: `${dir}/agents/${fileName}` });
       const fields = agent.otherFields.map((field) => field.key).filter((key) => FIELDS_IGNORED_IN_PLUGINS.includes(key));
       if (fields.length > 0) ignoredFields.push({ plugin: name, name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, fields });
     }
     const meta = input.categories.get(categoryId);
     const label = meta?.label ?? labelFromFolder(categoryId);
     const description = meta?.description?.trim() || `${label}: ${agents.length} Claude Code ${agents.length === 1 ? 'subagent' : 'subagents'}.`;
+    // A version that changes exactly when the plugin's files do, so installed copies update and unchanged ones stay.
+    const version = options.version ?? `1.0.0-${shortHash(agents.map((a) => a.sha256).sort().join(''))}`;
     const manifest: PluginManifest = { name, description, version, author: { name: owner } };
     return { name, categoryId, dir, manifestPath: `${dir}/.claude-plugin/plugin.json`, manifest, agents };
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { sourceFromDir } from '../../src/lib/config.ts';
+import { loadCatalogConfig, sourceFromDir } from '../../src/lib/config.ts';
 import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
 
 /** The project root. */
@@ -11,6 +11,11 @@ export const root = path.resolve(import.meta.dirname, '../..');
 /** What the site should show, read from the same folders the site was built from. */
 export function scanFolders(...dirs: string[]): ScanResult {
   return scanSources(dirs.map((dir) => sourceFromDir(dir, root)));
+}
+
+/** What a site built from a config file should show. */
+export function scanConfig(configFile: string): ScanResult {
+  return scanSources(loadCatalogConfig(root, { CATALOG_CONFIG: configFile }).sources);
 }
 
 /** A file's exact bytes. */

@@ -12,7 +12,7 @@ import { scanSources } from '../../src/lib/scan.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function agent(name: string, categoryId: string, more: Partial<MarketplaceAgent> = {}): MarketplaceAgent {
-  return { name, categoryId, sourceId: 'src', verdict: 'clean', otherFields: [], findings: [], file: { relPath: `${categoryId}/${name}.md`, absPath: `/agents/${categoryId}/${name}.md` }, ...more };
+  return { name, categoryId, sourceId: 'src', verdict: 'clean', otherFields: [], findings: [], file: { relPath: `${categoryId}/${name}.md`, absPath: `/agents/${categoryId}/${name}.md`, sha256: `sha-of-${name}` }, ...more };
 }
 
 function plan(agents: MarketplaceAgent[], options: Partial<MarketplaceOptions> = {}, categories: CategoryTable = new Map()) {
@@ -31,6 +31,14 @@ describe('planMarketplace', () => {
     const result = plan([agent('a', 'core'), agent('b', 'core', { verdict })]);
     expect(included(result).includes('core:b')).toBe(expected);
     expect(result.leftOut.some((f) => f.name === 'b')).toBe(!expected);
+  });
+
+  test('a plugin’s version changes exactly when one of its files does, so installed copies update', () => {
+    const version = (agents: Parameters<typeof plan>[0], id: string) => plan(agents).plugins.find((p) => p.name === id)!.manifest.version;
+    const before = [agent('a', 'core'), agent('b', 'docs')];
+    const after = [agent('a', 'core', { file: { relPath: 'core/a.md', absPath: '/a', sha256: 'changed' } }), agent('b', 'docs')];
+    expect(version(after, 'core')).not.toBe(version(before, 'core'));
+    expect(version(after, 'docs')).toBe(version(before, 'docs'));
   });
 
   test('a skipped file of the scan is reported with its first error', () => {
@@ -62,8 +70,8 @@ describe('planMarketplace', () => {
   });
 
   test('two files of one name in a category keep their names apart, and paths sit under the plugin', () => {
-    const a = agent('reviewer', 'core', { file: { relPath: 'core/x/reviewer.md', absPath: '/a' } });
-    const b = agent('strict-reviewer', 'core', { file: { relPath: 'core/y/Reviewer.MD', absPath: '/b' } });
+    const a = agent('reviewer', 'core', { file: { relPath: 'core/x/reviewer.md', absPath: '/a', sha256: 'a' } });
+    const b = agent('strict-reviewer', 'core', { file: { relPath: 'core/y/Reviewer.MD', absPath: '/b', sha256: 'b' } });
     expect(plan([a, b]).plugins[0]!.agents.map((f) => f.path)).toEqual(['plugins/core/agents/reviewer.md', 'plugins/core/agents/strict-reviewer.md']);
   });
 
@@ -87,7 +95,7 @@ describe('planMarketplace', () => {
       ['agents-claude-tools-2', './plugins/agents-claude-tools-2', 'claude-tools'],
       ['core', './plugins/core', 'core'],
     ]);
-    expect(result.plugins.find((p) => p.name === 'core')!.manifest).toEqual({ name: 'core', description: 'Core agents.', version: '1.0.0', author: { name: 'Acme' } });
+    expect(result.plugins.find((p) => p.name === 'core')!.manifest).toEqual({ name: 'core', description: 'Core agents.', version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/), author: { name: 'Acme' } });
     expect(result.notes).toEqual([`category "claude-tools" is published as plugin "agents-claude-tools-2": plugin names starting with "claude-" are reserved for Anthropic's own plugins`]);
   });
 
@@ -185,7 +193,7 @@ describe('export:marketplace on the default catalogue', () => {
       const pluginDir = path.join(out, entry.source as string);
       expect(existsSync(pluginDir)).toBe(true);
       const plugin = pluginManifestSchema.parse(readJson(path.join(pluginDir, '.claude-plugin/plugin.json')));
-      expect(plugin).toMatchObject({ name: entry.name, version: '1.0.0', description: entry.description });
+      expect(plugin).toMatchObject({ name: entry.name, version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/), description: entry.description });
     }
     expect(readFileSync(path.join(out, '.claude-plugin/marketplace.json'), 'utf8')).toMatch(/^\{\n {2}"name"[\s\S]*\}\n$/);
   });

@@ -21,6 +21,7 @@ const context: ViewContext = {
   sources: new Map([['agents', { id: 'agents', label: 'Agents', repository: undefined }]]),
   hasManySources: false,
   origin: 'https://x.test',
+  marketplace: undefined,
   facetSlugs: { tool: new Map(), skill: new Map(), model: new Map() },
 };
 const rows = scan.agents.map((a) => agentRow(a, context));

@@ -4,7 +4,8 @@ import { labelFromFolder, type CategoryMeta } from '../categories.ts';
 import { facetsOf } from '../facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../findings.ts';
 import { approximateTokens } from '../format.ts';
-import { commandTable, safeFileName } from '../install.ts';
+import { commandTable, pluginLines, safeFileName } from '../install.ts';
+import { pluginNameForCategory } from '../marketplace.ts';
 import { MODEL_LABELS } from '../models.ts';
 import { PROFILE_LABELS } from '../profile.ts';
 import { RULES, type RuleId, type Severity } from '../rules.ts';
@@ -81,6 +82,8 @@ export interface AgentView {
   related: AgentRow[];
   /** Install and remove commands, per shell and scope. */
   commands: ReturnType<typeof commandTable>;
+  /** The `/plugin` lines of the agent's category, when the catalogue is published as a marketplace and Claude Code loads the agent. */
+  plugin: ReturnType<typeof pluginLines> | undefined;
   html: string;
   /** Everything above in one hash: the page is rendered again only when it changes. */
   pageKey: string;
@@ -94,6 +97,8 @@ export interface ViewContext {
   hasManySources: boolean;
   /** The origin commands download from: SITE_URL's, or the placeholder the page fills in. */
   origin: string;
+  /** The marketplace the catalogue is published as, if it is. */
+  marketplace: { name: string; repository: string } | undefined;
   /** Facet value → slug of its page, per facet. */
   facetSlugs: { tool: ReadonlyMap<string, string>; skill: ReadonlyMap<string, string>; model: ReadonlyMap<string, string> };
 }
@@ -159,6 +164,7 @@ export function agentView(agent: Agent, html: string, related: readonly AgentRow
     },
     related: [...related],
     commands: commandTable([{ url: `${context.origin}${urls.raw(agent.slug)}`, fileName }]),
+    plugin: context.marketplace && agent.verdict !== 'skipped' ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId)) : undefined,
     html,
   };
 }

@@ -27,6 +27,8 @@ export interface AgentList {
   rows: AgentRow[];
   /** Install commands for the whole list, when the list is a category or a source. */
   installScript: { sh: string; ps1: string } | undefined;
+  /** The `/plugin` lines of a category, when the catalogue is published as a marketplace. */
+  plugin?: { add: string; install: string } | undefined;
 }
 
 /** One page of a list. */
