@@ -50,7 +50,7 @@ test.describe('copy and download', () => {
   test('copying a definition puts the file’s exact bytes on the clipboard, with visible feedback', async ({ page }) => {
     await page.goto(`agents/${agent.slug}/`);
     // Located by place, not by name: the name changes to "Copied" on success.
-    const button = page.locator('copy-button[data-href$=".md"] button');
+    const button = page.locator('button[data-copy][data-href$=".md"]');
     await button.click();
     await expect(button).toHaveText('Copied');
     expect(Buffer.from(await readClipboard(page), 'utf8').equals(bytesOf(agent.file.absPath))).toBe(true);
@@ -59,7 +59,7 @@ test.describe('copy and download', () => {
   test('copying still works where the Clipboard API is missing', async ({ page, context }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
     await page.goto(`agents/${agent.slug}/`);
-    const button = page.locator('copy-button[data-href$=".md"] button');
+    const button = page.locator('button[data-copy][data-href$=".md"]');
     await button.click();
     await expect(button).toHaveText('Copied');
     const reader = await context.newPage();
@@ -69,7 +69,7 @@ test.describe('copy and download', () => {
 
   test('"Copy as claude --agents JSON" gives the agent keyed by name, with the body as its prompt', async ({ page }) => {
     await page.goto(`agents/${agent.slug}/`);
-    const button = page.locator('copy-button[data-json-field] button');
+    const button = page.locator('button[data-copy][data-json-field]');
     await button.click();
     await expect(button).toHaveText('Copied');
     const json = JSON.parse(await readClipboard(page)) as Record<string, { description: string; prompt: string; tools: string[]; model?: string }>;
