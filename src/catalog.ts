@@ -2,8 +2,9 @@
  * The one module that reads the content collections. Pages import ready view models from here and
  * only lay them out; everything they show is computed once, below, by the pure builders in src/lib/views.
  */
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import type { Agent } from './lib/agent.ts';
+import type { Agent, AgentData } from './lib/agent.ts';
 import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
 import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
 import { pluginNameForCategory } from './lib/marketplace.ts';
@@ -47,8 +48,8 @@ const entries = agentEntries.sort(
 );
 const all: Agent[] = entries.map((e) => e.data);
 
-const toolFacet = (a: Agent) => toolFacetValues(a.tools);
-const skillFacet = (a: Agent) => skillFacetValues(a.skills, a.tags);
+const toolFacet = (a: AgentData) => toolFacetValues(a.tools);
+const skillFacet = (a: AgentData) => skillFacetValues(a.skills, a.tags);
 /** Every tool, skill and model with its agents, for the browse pages. */
 export const tools = toolEntries(all, toolFacet);
 export const skills = skillEntries(all, skillFacet);
@@ -76,9 +77,14 @@ const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources
 
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
 export const agents: AgentView[] = entries.map((entry, index) => {
-  const view = agentView(entry.data, entry.rendered?.html ?? '', related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+  const view = agentView(entry.data, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
+
+/** An agent's prompt as safe HTML, read from the file the content sync rendered it to (kept out of memory until a page needs it). */
+export function promptHtml(view: AgentView): string {
+  return readFileSync(view.agent.promptFile, 'utf8');
+}
 
 /** Every agent as a list row, in catalogue order. */
 export const agentRows: AgentRow[] = rows;

@@ -83,10 +83,15 @@ export const agentSchema = z.object({
   nameLine: z.number().int().positive(),
   /** First part of the prompt as plain words, for the search index. */
   searchText: z.string(),
+  /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
+  promptFile: z.string(),
 });
 
-/** An agent as the scan produces it and the collection stores it. */
+/** An agent as the collection stores it. */
 export type Agent = z.infer<typeof agentSchema>;
+
+/** An agent's data without where its rendered prompt is kept: what the scan produces and most steps need. */
+export type AgentData = Omit<Agent, 'promptFile'>;
 
 /** A file that did not become an agent page (or a folder entry that could not be read), with why. */
 export const skippedFileSchema = z.object({

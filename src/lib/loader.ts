@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { agentJsonDir, writeManifest, type BuildManifest } from './build-manifest.ts';
-import { agentFile, agentRecord } from './open-data.ts';
+import { writeManifest, type BuildManifest } from './build-manifest.ts';
+import { agentRecord } from './open-data.ts';
 import { loadCatalogConfig, type CatalogConfig } from './config.ts';
-import { plainPrompt, renderPrompt } from './markdown.ts';
+import { promptPath, renderPrompts } from './prompt-cache.ts';
+import path from 'node:path';
 import { scanSources, type ScanResult } from './scan.ts';
 import { searchRecord } from './search-records.ts';
 import { formatSummary, strictFailures, terminalPath } from './summary.ts';
@@ -21,9 +20,6 @@ function catalogScan(context: LoaderContext): { scan: ScanResult; config: Catalo
   return cached;
 }
 
-/** Bumped whenever rendering changes, so stored pages from an older build are rendered again. */
-const RENDER_VERSION = '2';
-
 /** Catalogue order: by name, then source order, then slug. Pages, lists, open data and search all use it. */
 function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['agents'] {
   const sourceOrder = new Map(config.sources.map((s, i) => [s.id, i]));
@@ -32,9 +28,9 @@ function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['ag
 }
 
 /**
- * Loads every agent as a collection entry with its prompt rendered safely. Entries whose data has not
- * changed since the last build keep their stored rendering. Also writes, for the steps after the pages,
- * each agent's JSON file and the build manifest: raw files to publish, open data, search records, summary.
+ * Loads every agent as a collection entry; its prompt is rendered safely to a file of the build cache,
+ * once per distinct prompt. Entries whose data has not changed since the last build are left as they are. Also writes, for the steps after the pages,
+ * the build manifest: raw files to publish, open data, search records and the summary.
  */
 export function agentsLoader(): Loader {
   return {
@@ -45,14 +41,16 @@ export function agentsLoader(): Loader {
       const urls = createUrls(context.config.base);
       const siteUrl = context.config.site;
       const publish = (sitePath: string) => (siteUrl ? new URL(sitePath, siteUrl).href : sitePath);
-      const jsonDir = agentJsonDir(cacheDir);
-      mkdirSync(jsonDir, { recursive: true });
       const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
       const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
       const ordered = catalogueOrder(scan, config);
       const keep = new Set<string>();
       const manifestAgents: BuildManifest['agents'] = [];
-      for (const { body, cliFields, ...agent } of ordered) {
+      const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
+      const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
+      await renderPrompts(promptDir, prompts);
+      for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
+        const agent = { ...scanned, promptFile: prompts[index]!.file };
         keep.add(agent.slug);
         const record = agentRecord(agent, {
           categoryLabel: categoryLabel(agent.categoryId),
@@ -61,31 +59,19 @@ export function agentsLoader(): Loader {
           pagePath: urls.agent(agent.slug),
           rawPath: urls.raw(agent.slug),
         });
-        manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, record });
-        const jsonPath = path.join(jsonDir, `${agent.slug}.json`);
-        const digest = context.generateDigest({ ...agent, record, RENDER_VERSION });
-        if (context.store.get(agent.slug)?.digest === digest && existsSync(jsonPath)) continue;
-        writeFileSync(jsonPath, JSON.stringify(agentFile(record, agent, body, cliFields)));
-        let html: string;
-        try {
-          html = renderPrompt(body).html;
-        } catch (error) {
-          // The renderer failed on input inside the limits: show the prompt as text rather than lose the page.
-          context.logger.warn(`${terminalPath(config.sources.find((s) => s.id === agent.sourceId), agent.file.relPath)}: prompt shown as plain text (${String(error)})`);
-          html = plainPrompt(body);
-        }
+        manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, bodyLine, cliFields, record });
+        const digest = context.generateDigest(agent);
+        if (context.store.get(agent.slug)?.digest === digest) continue;
         const data = await context.parseData({ id: agent.slug, data: agent });
-        context.store.set({ id: agent.slug, data, digest, rendered: { html } });
+        context.store.set({ id: agent.slug, data, digest });
       }
       for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
-      for (const file of readdirSync(jsonDir)) if (!keep.has(file.replace(/\.json$/, ''))) rmSync(path.join(jsonDir, file), { force: true });
 
       writeManifest(cacheDir, {
         summary: formatSummary(scan),
         site: { url: siteUrl, base: context.config.base },
         sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
         agents: manifestAgents,
-        agentJsonDir: jsonDir,
         search: ordered.map((agent) =>
           searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
         ),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Agent } from '../agent.ts';
+import type { Agent, AgentData } from '../agent.ts';
 import { labelFromFolder, type CategoryMeta } from '../categories.ts';
 import { facetsOf } from '../facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../findings.ts';
@@ -84,7 +84,6 @@ export interface AgentView {
   commands: ReturnType<typeof commandTable>;
   /** The `/plugin` lines of the agent's category, when the catalogue is published as a marketplace and Claude Code loads the agent. */
   plugin: ReturnType<typeof pluginLines> | undefined;
-  html: string;
   /** Everything above in one hash: the page is rendered again only when it changes. */
   pageKey: string;
 }
@@ -104,12 +103,12 @@ export interface ViewContext {
 }
 
 /** The label of an agent's category: the categories file's, or one made from the folder name. */
-export function categoryLabelOf(agent: Pick<Agent, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
+export function categoryLabelOf(agent: Pick<AgentData, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
   return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
 }
 
 /** The row of an agent in lists. */
-export function agentRow(agent: Agent, context: ViewContext): AgentRow {
+export function agentRow(agent: AgentData, context: ViewContext): AgentRow {
   return {
     slug: agent.slug,
     href: context.urls.agent(agent.slug),
@@ -124,7 +123,7 @@ export function agentRow(agent: Agent, context: ViewContext): AgentRow {
 }
 
 /** Builds one agent's view; `rowOf` resolves the slugs of twins and related agents. */
-export function agentView(agent: Agent, html: string, related: readonly AgentRow[], rowOf: (slug: string) => AgentRow | undefined, context: ViewContext): Omit<AgentView, 'pageKey'> {
+export function agentView(agent: Agent, related: readonly AgentRow[], rowOf: (slug: string) => AgentRow | undefined, context: ViewContext): Omit<AgentView, 'pageKey'> {
   const { urls } = context;
   const row = agentRow(agent, context);
   const source = context.sources.get(agent.sourceId) ?? { id: agent.sourceId, label: agent.sourceId, repository: undefined };
@@ -165,7 +164,6 @@ export function agentView(agent: Agent, html: string, related: readonly AgentRow
     related: [...related],
     commands: commandTable([{ url: `${context.origin}${urls.raw(agent.slug)}`, fileName }]),
     plugin: context.marketplace && agent.verdict !== 'skipped' ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId)) : undefined,
-    html,
   };
 }
 
