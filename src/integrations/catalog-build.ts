@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close } from 'pagefind';
 import { readManifest, type BuildManifest } from '../lib/build-manifest.ts';
-import { copyAgentFiles, moveSite, writeOpenData } from './publish-files.ts';
+import { moveSite, publishAgentFiles, writeOpenData } from './publish-files.ts';
+import { childPeakMiB, phaseLine } from './phases.ts';
 import { indexRecords } from './search-index.ts';
 
 /**
@@ -21,7 +22,8 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
+        logger.info(phaseLine('content-synced'));
         manifest = readManifest(cacheDir);
         indexing = indexRecords(manifest.search);
         // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
@@ -29,15 +31,19 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!manifest || !indexing) throw new Error('The catalogue manifest was not read: did the content sync run?');
+        logger.info(phaseLine('pages-rendered'));
         const outDir = fileURLToPath(dir);
-        const failed = await copyAgentFiles(manifest, outDir);
+        const failed = await publishAgentFiles(manifest, outDir);
         for (const failure of failed) logger.warn(`not published: ${failure}`);
         const { feedEntries, undated } = await writeOpenData(manifest, outDir);
+        logger.info(phaseLine('files-published'));
         try {
           const { index, seconds } = await indexing;
+          logger.info(phaseLine('search-indexed', childPeakMiB('pagefind')).replace('phase search-indexed', 'phase search-indexed (Pagefind process)'));
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           logger.info(`Indexed ${manifest.search.length} agents for search in ${seconds.toFixed(1)} s`);
+          logger.info(phaseLine('search-written'));
         } finally {
           await close();
         }

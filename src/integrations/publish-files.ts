@@ -1,22 +1,25 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BuildManifest } from '../lib/build-manifest.ts';
 import { atomFeed, llmsTxt, robotsTxt, type DatedRecord } from '../lib/feeds.ts';
-import { agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/open-data.ts';
+import { decodeText } from '../lib/files.ts';
+import { toLines } from '../lib/frontmatter.ts';
+import { agentFile, agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/open-data.ts';
 import { gitDates } from './git-dates.ts';
 
-/** Copies many files with a few at a time in flight; returns the ones that failed, with why. */
-async function copyAll(pairs: readonly [from: string, to: string][]): Promise<string[]> {
+/** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
+async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>, nameOf: (item: T) => string): Promise<string[]> {
   const failed: string[] = [];
-  const queue = [...pairs];
+  let next = 0;
   const worker = async () => {
-    for (let pair = queue.pop(); pair; pair = queue.pop()) {
+    while (next < items.length) {
+      const item = items[next++]!;
       try {
-        await copyFile(pair[0], pair[1]);
+        await task(item);
       } catch (error) {
-        failed.push(`${path.basename(pair[1])}: ${(error as Error).message}`);
+        failed.push(`${nameOf(item)}: ${(error as Error).message}`);
       }
     }
   };
@@ -24,13 +27,26 @@ async function copyAll(pairs: readonly [from: string, to: string][]): Promise<st
   return failed;
 }
 
-/** Publishes each agent file byte for byte at `agents/<slug>.md`, and its JSON at `agents/<slug>.json`, by copying rather than rendering. */
-export async function copyAgentFiles(manifest: BuildManifest, outDir: string): Promise<string[]> {
+/**
+ * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its
+ * record and `claude --agents` form), reading each file once for both.
+ */
+export async function publishAgentFiles(manifest: BuildManifest, outDir: string): Promise<string[]> {
   const folder = path.join(outDir, 'agents');
   await mkdir(folder, { recursive: true });
-  const json = (await readdir(manifest.agentJsonDir)).map((name): [string, string] => [path.join(manifest.agentJsonDir, name), path.join(folder, name)]);
   // A source file can change or vanish after the scan: its page stays, and the caller reports it.
-  return copyAll([...manifest.agents.map((a): [string, string] => [a.absPath, path.join(folder, `${a.slug}.md`)]), ...json]);
+  return eachLimited(
+    manifest.agents,
+    async (agent) => {
+      const bytes = await readFile(agent.absPath);
+      const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
+      await Promise.all([
+        writeFile(path.join(folder, `${agent.slug}.md`), bytes),
+        writeFile(path.join(folder, `${agent.slug}.json`), JSON.stringify(agentFile(agent.record, prompt, agent.cliFields))),
+      ]);
+    },
+    (agent) => `${agent.slug}`,
+  );
 }
 
 /** Writes the open data: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed, and robots.txt. */

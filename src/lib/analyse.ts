@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Agent, SkippedFile } from './agent.ts';
+import type { Agent, AgentData, SkippedFile } from './agent.ts';
 import { cliFieldsOf } from './claude-agents.ts';
 import { checkAgent } from './checks.ts';
 import { cleanDescription, summarise } from './description.ts';
@@ -14,7 +14,7 @@ import { permissionProfile } from './profile.ts';
 import { parseYamlStrict, parseYamlTolerant, type Fields } from './yaml.ts';
 
 /** An agent before the catalogue-wide steps give it a slug and find its twins; it still carries its prompt and the fields `claude --agents` takes. */
-export type AgentDraft = Omit<Agent, 'slug' | 'twins'> & { body: string; cliFields: ReturnType<typeof cliFieldsOf> };
+export type AgentDraft = Omit<AgentData, 'slug' | 'twins'> & { body: string; bodyLine: number; cliFields: ReturnType<typeof cliFieldsOf> };
 
 /** What became of one file: an agent, or a skipped file with the reasons. */
 export type FileOutcome = { kind: 'agent'; agent: AgentDraft } | { kind: 'skipped'; skipped: SkippedFile };
@@ -134,6 +134,7 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       nameLine: lineOf('name'),
       searchText: searchTextOf(block.body),
       body: block.body,
+      bodyLine: block.bodyLine,
       cliFields: cliFieldsOf(read.fields),
     },
   };

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRecord } from './open-data.ts';
 import type { SearchRecord } from './search-records.ts';
+import type { FieldValue } from './yaml.ts';
 
 /**
  * What the content loader hands to the steps at the end of `astro build`, through one file in the
@@ -14,10 +15,11 @@ export interface BuildManifest {
   site: { url: string | undefined; base: string };
   /** Each source, for reading file dates from git. */
   sources: { id: string; label: string; absDir: string }[];
-  /** Every agent: where its bytes are, and its open-data record. Sorted by name, then slug. */
-  agents: { slug: string; absPath: string; relPath: string; sourceId: string; record: AgentRecord }[];
-  /** Folder holding `<slug>.json` for every agent, written by the loader. */
-  agentJsonDir: string;
+  /**
+   * Every agent, in catalogue order: where its bytes are, the line its prompt starts on and the fields
+   * `claude --agents` takes (so its JSON file is made while its bytes are copied), and its open-data record.
+   */
+  agents: { slug: string; absPath: string; relPath: string; sourceId: string; bodyLine: number; cliFields: Record<string, FieldValue>; record: AgentRecord }[];
   /** One search record per agent, in the same order. */
   search: SearchRecord[];
 }
@@ -25,11 +27,6 @@ export interface BuildManifest {
 /** Where the manifest of a build lives, inside Astro's cache folder. */
 export function manifestPath(cacheDir: string): string {
   return path.join(cacheDir, 'subagent-catalog', 'build.json');
-}
-
-/** Where the loader writes each agent's JSON file. */
-export function agentJsonDir(cacheDir: string): string {
-  return path.join(cacheDir, 'subagent-catalog', 'agents');
 }
 
 /** Writes the manifest (the loader's side). */

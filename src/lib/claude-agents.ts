@@ -1,4 +1,3 @@
-import type { Agent } from './agent.ts';
 import type { FieldValue, Fields } from './yaml.ts';
 
 /** Frontmatter fields that `claude --agents '<json>'` takes besides description, prompt and tools (SPEC.md). */
@@ -27,9 +26,9 @@ const listOf = (value: FieldValue): string[] =>
  * becomes `prompt`, `tools` and `disallowedTools` become arrays, everything else is passed as written.
  * An absent `tools` stays absent, so the agent still inherits every tool.
  */
-export function cliAgent(agent: Pick<Agent, 'description' | 'tools'>, prompt: string, fields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): CliAgent {
+export function cliAgent(agent: { description: string; tools: string[] | null }, prompt: string, fields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): CliAgent {
   const value: CliAgent = { description: agent.description, prompt };
-  if (!agent.tools.inheritsAll) value.tools = agent.tools.tools.map((t) => t.raw);
+  if (agent.tools !== null) value.tools = [...agent.tools];
   for (const key of CLI_AGENT_FIELDS) {
     const field = fields[key];
     if (field === undefined || field === null) continue;

@@ -145,11 +145,15 @@ export function readFileCapped(absPath: string, maxBytes: number, fs: FileSystem
   // O_NONBLOCK: opening a pipe that replaced a file since the listing must not block the build.
   const fd = fs.openSync(absPath, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NONBLOCK);
   try {
-    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     const chunks: Buffer[] = [];
     let total = 0;
+    // Sized from fstat, with one byte more to notice a file that grew; files such as those in /proc claim 0 and are read in steps.
+    let next = Math.min(Math.max(stats.size + 1, 4096), maxBytes + 1);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(next, maxBytes + 1 - total));
+      next = 1024 * 1024;
       const read = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Agent } from './agent.ts';
+import type { AgentData } from './agent.ts';
 import { cliAgent, type CLI_AGENT_FIELDS } from './claude-agents.ts';
 import { approximateTokens } from './format.ts';
 import { safeFileName } from './install.ts';
@@ -80,7 +80,7 @@ export interface RecordContext {
 }
 
 /** The open-data record of one agent. */
-export function agentRecord(agent: Agent, context: RecordContext): AgentRecord {
+export function agentRecord(agent: AgentData, context: RecordContext): AgentRecord {
   return {
     name: agent.name,
     slug: agent.slug,
@@ -103,7 +103,7 @@ export function agentRecord(agent: Agent, context: RecordContext): AgentRecord {
   };
 }
 
-/** One agent's own JSON file. */
-export function agentFile(record: AgentRecord, agent: Agent, prompt: string, cliFields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): z.infer<typeof agentFileSchema> {
-  return { version: OPEN_DATA_VERSION, ...record, claudeAgents: { [agent.name]: cliAgent(agent, prompt, cliFields) } };
+/** One agent's own JSON file: its record, and the form `claude --agents` takes, built from the parsed fields and the prompt. */
+export function agentFile(record: AgentRecord, prompt: string, cliFields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): z.infer<typeof agentFileSchema> {
+  return { version: OPEN_DATA_VERSION, ...record, claudeAgents: { [record.name]: cliAgent(record, prompt, cliFields) } };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Agent, SkippedFile } from './agent.ts';
+import type { Agent, AgentData, SkippedFile } from './agent.ts';
 import { analyseText, type AgentDraft, type FileOutcome } from './analyse.ts';
 import { labelFromFolder, orderFromFolder, readCategoryEntries, type CategoryTable } from './categories.ts';
 import type { SourceConfig } from './config.ts';
@@ -14,7 +14,7 @@ import { parseYamlStrict } from './yaml.ts';
 export const CATEGORIES_FILE = 'categories.yaml';
 
 /** An agent as the scan hands it on: stored fields, plus its prompt and CLI fields for the renderer and the open data. */
-export type ScannedAgent = Agent & Pick<AgentDraft, 'body' | 'cliFields'>;
+export type ScannedAgent = AgentData & Pick<AgentDraft, 'body' | 'bodyLine' | 'cliFields'>;
 
 /** Per-source counts for the build summary, the checker and the diagnostics page. */
 export interface SourceSummary {

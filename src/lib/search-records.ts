@@ -1,4 +1,4 @@
-import type { Agent } from './agent.ts';
+import type { AgentData } from './agent.ts';
 import { facetsOf, type AgentFacets } from './facets.ts';
 import { escapeHtml } from './markdown.ts';
 import { TOOL_SEPARATOR } from './search-state.ts';
@@ -14,7 +14,7 @@ export interface SearchRecord {
 
 /** What a record needs beyond the stored agent. */
 export interface SearchRecordInput {
-  agent: Agent;
+  agent: AgentData;
   url: string;
   categoryLabel: string;
   sourceLabel: string;

@@ -36,7 +36,7 @@ describe('agents.json', () => {
 });
 
 describe('claude --agents', () => {
-  const base = { description: 'Use when testing.', tools: { inheritsAll: false, tools: [{ raw: 'Bash(npm test)', name: 'Bash', kind: 'builtin' as const }], duplicates: [], invalid: [], dropped: 0 } };
+  const base = { description: 'Use when testing.', tools: ['Bash(npm test)'] };
   test.each([
     ['tools become an array of entries as written', {}, { tools: ['Bash(npm test)'] }],
     ['fields pass through as written', { model: 'opus', maxTurns: 5, permissionMode: 'plan' }, { model: 'opus', maxTurns: 5, permissionMode: 'plan' }],
@@ -44,13 +44,13 @@ describe('claude --agents', () => {
   ])('%s', (_label, fields, expected) => expect(cliAgent(base, 'Prompt.', fields)).toMatchObject({ description: 'Use when testing.', prompt: 'Prompt.', ...expected }));
 
   test('an agent without a tools field keeps inheriting every tool', () => {
-    expect(cliAgent({ ...base, tools: { ...base.tools, inheritsAll: true, tools: [] } }, 'P', {})).not.toHaveProperty('tools');
+    expect(cliAgent({ ...base, tools: null }, 'P', {})).not.toHaveProperty('tools');
   });
 
   test('an agent file holds the record and the claude --agents form keyed by name', () => {
     const scan = scanSources([sourceFromDir('content/agents', root)]);
     const agent = scan.agents[0]!;
-    const file = agentFile(records(scan)[0]!, agent, agent.body, agent.cliFields);
+    const file = agentFile(records(scan)[0]!, agent.body, agent.cliFields);
     expect(Object.keys(file.claudeAgents)).toEqual([agent.name]);
   });
 });
