@@ -1,29 +1,34 @@
 /**
- * Search benchmark: builds the 7 shared corpora and a synthetic catalogue, serves each with
- * `astro preview`, and measures in headless Chromium, for a few queries typed into the header
- * field on a fresh page: the time from the first keystroke to the first result on screen, and
- * the bytes fetched for that search (everything requested after the page loaded).
+ * Search benchmark, in headless Chromium against production builds served by `astro preview`.
  *
- *   npm run bench:search              # corpora and 10,000 synthetic agents
- *   npm run bench:search -- 1000      # another synthetic size
+ *   npm run bench:search                 # relevance on the 7 corpora, then speed on the corpora and 10,000 synthetic agents
+ *   npm run bench:search -- --relevance  # relevance only
+ *   npm run bench:search -- 1000         # speed at another synthetic size
+ *
+ * Relevance: every query of tests/fixtures/search-relevance.json on the search page of the corpora
+ * build; mean reciprocal rank of the first accepted agent, and how many queries have one in the top 3 and 5.
+ * Speed: queries typed into the header field of a freshly loaded page; time from the first keystroke to
+ * the first result, bytes fetched for that first search, and bytes for a second search on the same page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { build } from './bench.ts';
-import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { listSource } from '../src/lib/files.ts';
+import { build } from './bench.ts';
+import { rankQueries, relevanceQueries, scoreRanks } from './relevance.ts';
+import { corpusDirs, CORPORA_DIR, writeSyntheticCatalogue } from './synth-agents.ts';
 
 const QUERIES = ['kubernetes', 'postgres', 'security', 'react', 'terraform'];
+const SECOND_QUERY = 'docker';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 
 interface SearchFigures {
   query: string;
   firstResultMs: number;
-  bytes: number;
-  requests: number;
+  firstBytes: number;
+  laterBytes: number;
 }
 
 async function serve(outDir: string, port: number): Promise<ChildProcess> {
@@ -41,30 +46,45 @@ async function serve(outDir: string, port: number): Promise<ChildProcess> {
   throw new Error(`preview on port ${port} did not start`);
 }
 
+/** Types a query into the header field and returns when its first result is on screen, with the bytes fetched meanwhile. */
+async function typeQuery(page: Page, query: string, bytes: Promise<number>[]): Promise<{ ms: number; bytes: number }> {
+  bytes.length = 0;
+  await page.evaluate(() => {
+    const w = window as unknown as { __firstResult?: number; __start?: number };
+    delete w.__firstResult;
+    delete w.__start;
+    const list = document.querySelector('#site-search-panel [data-search-results]')!;
+    list.replaceChildren();
+    new MutationObserver((_, observer) => {
+      if (w.__firstResult === undefined && list.querySelector('[data-result]')) {
+        w.__firstResult = performance.now();
+        observer.disconnect();
+      }
+    }).observe(list, { childList: true, subtree: true });
+    document.addEventListener('keydown', () => (w.__start ??= performance.now()), { capture: true, once: true });
+  });
+  await page.keyboard.press('/');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(query, { delay: 40 });
+  await page.waitForFunction(() => (window as unknown as { __firstResult?: number }).__firstResult !== undefined);
+  await page.waitForLoadState('networkidle');
+  const ms = await page.evaluate(() => {
+    const w = window as unknown as { __firstResult: number; __start: number };
+    return w.__firstResult - w.__start;
+  });
+  return { ms, bytes: (await Promise.all(bytes)).reduce((a, b) => a + b, 0) };
+}
+
 async function measure(browser: Browser, origin: string, query: string): Promise<SearchFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-  const fetched: Promise<number>[] = [];
-  page.on('requestfinished', (request) => fetched.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
-  await page.evaluate(() => {
-    const w = window as unknown as { __firstResult?: number; __start?: number };
-    new MutationObserver(() => {
-      if (w.__firstResult === undefined && document.querySelector('#site-search-panel [data-result]')) w.__firstResult = performance.now();
-    }).observe(document.body, { childList: true, subtree: true });
-    document.addEventListener('keydown', () => (w.__start ??= performance.now()), { capture: true });
-  });
-  await page.keyboard.press('/');
-  await page.keyboard.type(query, { delay: 40 });
-  await page.waitForSelector('#site-search-panel [data-result]');
-  await page.waitForLoadState('networkidle');
-  const timing = await page.evaluate(() => {
-    const w = window as unknown as { __firstResult: number; __start: number };
-    return w.__firstResult - w.__start;
-  });
-  const sizes = await Promise.all(fetched);
+  const bytes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => bytes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+  const first = await typeQuery(page, query, bytes);
+  const later = await typeQuery(page, SECOND_QUERY, bytes);
   await context.close();
-  return { query, firstResultMs: timing, bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length };
+  return { query, firstResultMs: first.ms, firstBytes: first.bytes, laterBytes: later.bytes };
 }
 
 function median(values: number[]): number {
@@ -72,35 +92,47 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+async function relevance(browser: Browser, origin: string): Promise<void> {
+  const ranks = await rankQueries(browser, origin, relevanceQueries());
+  const score = scoreRanks(ranks);
+  console.log(`\nRelevance on the 7 corpora (${score.queries} queries): mean reciprocal rank ${score.mrr.toFixed(3)}, accepted agent in the top 3 for ${score.top3} (${((score.top3 / score.queries) * 100).toFixed(0)} of 100), top 5 for ${score.top5}`);
+  for (const r of ranks.filter((x) => x.rank !== 1)) console.log(`  "${r.query}": rank ${r.rank ?? 'none'}; first results: ${r.top.join(', ')}`);
+}
+
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-  const corpora = corpusDirs().join(path.delimiter);
-  const sites = [build('7 shared corpora', corpora, listSource(CORPORA_DIR).candidates.length)];
-  for (const count of sizes.length > 0 ? sizes : [10000]) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
-    writeSyntheticCatalogue(count, dir);
-    sites.push(build(`${count} synthetic agents`, dir, count));
-    rmSync(dir, { recursive: true, force: true });
+  const args = process.argv.slice(2);
+  const onlyRelevance = args.includes('--relevance');
+  const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const sites = [build('7 corpora', corpusDirs().join(path.delimiter), listSource(CORPORA_DIR).candidates.length)];
+  if (!onlyRelevance) {
+    for (const count of sizes.length > 0 ? sizes : [10000]) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
+      writeSyntheticCatalogue(count, dir);
+      sites.push(build(`${count} synthetic agents`, dir, count));
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  console.log('\n| site | agents | build | median time to first result | median bytes for one search | requests |');
-  console.log('|---|---:|---:|---:|---:|---:|');
   let port = 4400;
-  for (const site of sites) {
+  const table: string[] = ['\n| site | agents | first result after the first keystroke | first search | a later search |', '|---|---:|---:|---:|---:|'];
+  for (const [index, site] of sites.entries()) {
+    const origin = `http://localhost:${port}`;
     const server = await serve(site.outDir, port++);
     try {
-      await measure(browser, `http://localhost:${port - 1}`, 'warmup');
+      if (index === 0) await relevance(browser, origin);
+      if (onlyRelevance) continue;
+      await measure(browser, origin, 'warmup');
       const runs: SearchFigures[] = [];
-      for (const query of QUERIES) runs.push(await measure(browser, `http://localhost:${port - 1}`, query));
-      console.log(
-        `| ${site.label} | ${site.agents} | ${site.seconds.toFixed(1)} s | ${median(runs.map((r) => r.firstResultMs)).toFixed(0)} ms | ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(1)} KB | ${median(runs.map((r) => r.requests))} |`,
-      );
-      for (const r of runs) console.log(`|   "${r.query}" | | | ${r.firstResultMs.toFixed(0)} ms | ${(r.bytes / 1024).toFixed(1)} KB | ${r.requests} |`);
+      for (const query of QUERIES) runs.push(await measure(browser, origin, query));
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      table.push(`| ${site.label} | ${site.agents} | ${median(runs.map((r) => r.firstResultMs)).toFixed(0)} ms | ${kb(median(runs.map((r) => r.firstBytes)))} | ${kb(median(runs.map((r) => r.laterBytes)))} |`);
+      for (const r of runs) table.push(`|   "${r.query}" | | ${r.firstResultMs.toFixed(0)} ms | ${kb(r.firstBytes)} | ${kb(r.laterBytes)} |`);
     } finally {
       server.kill();
       rmSync(site.outDir, { recursive: true, force: true });
     }
   }
+  if (!onlyRelevance) console.log(table.join('\n'));
   await browser.close();
 }
 
