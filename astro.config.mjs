@@ -29,6 +29,8 @@ export default defineConfig({
   cacheDir,
   // The sitemap needs the site's address; without SITE_URL it is left out (robots.txt then names none).
   integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : []), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
+  // Pages are written while the next ones render; Astro still honours the incremental cache at this setting.
+  build: { concurrency: 4 },
   experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],
