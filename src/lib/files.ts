@@ -149,11 +149,14 @@ export function readFileCapped(absPath: string, maxBytes: number, fs: FileSystem
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     const chunks: Buffer[] = [];
     let total = 0;
-    // Sized from fstat, with one byte more to notice a file that grew; files such as those in /proc claim 0 and are read in steps.
+    // Sized from fstat, with one byte more to notice a file that grew; files such as those in /proc claim 0
+    // and are read in growing steps (small ones first, so the usual end-of-file check costs no big buffer).
     let next = Math.min(Math.max(stats.size + 1, 4096), maxBytes + 1);
+    let step = 4096;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(next, maxBytes + 1 - total));
-      next = 1024 * 1024;
+      next = step;
+      step = Math.min(step * 4, 1024 * 1024);
       const read = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));

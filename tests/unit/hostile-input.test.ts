@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { sourceFromDir } from '../../src/lib/config.ts';
-import type { FileSystem } from '../../src/lib/files.ts';
+import { readFileCapped, type FileSystem } from '../../src/lib/files.ts';
 import { INPUT_RULES } from '../../src/lib/input-rules.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { RuleId } from '../../src/lib/rules.ts';
@@ -106,6 +106,23 @@ describe('sizes', () => {
     const dir = folder();
     fs.writeFileSync(path.join(dir, 'core/huge.md'), Buffer.alloc(LIMITS.fileBytes + 1, 'a'));
     expectRule(scan(dir), 'core/huge.md', 'limit-file-size');
+  });
+
+  test.each([0, 1, 4095, 4096, 4097, 70_000, 1024 * 1024 + 3])('a file of %i bytes is read whole, byte for byte', (size) => {
+    const dir = folder();
+    const file = path.join(dir, 'bytes.bin');
+    const bytes = Buffer.from(Array.from({ length: size }, (_, i) => i % 251));
+    fs.writeFileSync(file, bytes);
+    expect(readFileCapped(file, LIMITS.fileBytes)?.equals(bytes)).toBe(true);
+    expect(readFileCapped(file, size)?.equals(bytes)).toBe(true);
+    if (size > 0) expect(readFileCapped(file, size - 1)).toBeUndefined();
+  });
+
+  test('a file whose size the system reports as 0 is still read whole', () => {
+    // Files in /proc claim a size of 0; the reader must not trust that.
+    const text = readFileCapped('/proc/self/status', LIMITS.fileBytes)?.toString('utf8') ?? '';
+    expect(text).toMatch(/^Name:/);
+    expect(text).toMatch(/VmRSS|Pid/);
   });
 
   test('a frontmatter block over the size limit is skipped unread', () => {
