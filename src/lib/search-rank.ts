@@ -5,7 +5,7 @@
  */
 
 /** Pagefind's ranking parameters, tuned against the relevance benchmark (tests/fixtures/search-relevance.json). */
-export const RANKING = { termFrequency: 1.0, pageLength: 0.25, termSaturation: 1.4, termSimilarity: 1.0 } as const;
+export const RANKING = { termFrequency: 0.5, pageLength: 0.25, termSaturation: 1.4, termSimilarity: 1.0 } as const;
 
 /** The words of a query, lowercased, split on anything that is not a letter or digit. */
 export function queryWords(query: string): string[] {
@@ -13,6 +13,19 @@ export function queryWords(query: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
+}
+
+/** Words that say nothing about an agent; Pagefind matches every word of a query, so they only lose results. */
+const STOP_WORDS = new Set('a an and are can for from help how i in is it me my of on or our please the to with you your'.split(' '));
+
+/**
+ * The query Pagefind is given: its words without stop words ("review my pull request" → "review pull
+ * request"), unless that would leave nothing.
+ */
+export function contentQuery(query: string): string {
+  const words = queryWords(query);
+  const kept = words.filter((w) => !STOP_WORDS.has(w));
+  return (kept.length > 0 ? kept : words).join(' ');
 }
 
 /**
@@ -24,6 +37,19 @@ export function joinedName(query: string): string | undefined {
   const words = queryWords(query);
   return words.length > 1 ? words.join('') : undefined;
 }
+
+/** True when an agent's name is the query, ignoring case and separators (`Prompt Engineer` names `prompt-engineer`). */
+export function isNamedLike(name: string, query: string): boolean {
+  const words = queryWords(query);
+  return words.length > 0 && queryWords(name).join('') === words.join('');
+}
+
+/**
+ * How many results of the joined-name search are checked by name. A name is shared by a handful of
+ * agents at most; a longer list means Pagefind fell back to words the joined query merely starts with
+ * (`writeunittests` finds "write"), and it is ignored.
+ */
+export const EXACT_NAME_CANDIDATES = 12;
 
 /** Puts `first` (in their order) before the rest of `ranked`, without repeating any. */
 export function promote<T>(first: readonly T[], ranked: readonly T[], keyOf: (item: T) => string): T[] {

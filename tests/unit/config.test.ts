@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { loadCatalogConfig } from '../../src/lib/config.ts';
-import { groupByName, joinedName, promote, queryWords } from '../../src/lib/search-rank.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -38,17 +37,3 @@ test('a good config is read with its defaults', () => {
   expect(config.strict).toBe(false);
 });
 
-test.each([
-  ['prompt engineer', ['prompt', 'engineer'], 'promptengineer'],
-  ['  Prompt-Engineer ', ['prompt', 'engineer'], 'promptengineer'],
-  ['terraform', ['terraform'], undefined],
-  ['c++ developer', ['c', 'developer'], 'cdeveloper'],
-])('queryWords(%j) and joinedName', (query, words, joined) => {
-  expect(queryWords(query)).toEqual(words);
-  expect(joinedName(query)).toBe(joined);
-});
-
-test('promote puts exact matches first without repeats; groupByName keeps rank order', () => {
-  expect(promote(['c', 'a'], ['a', 'b', 'c', 'd'], (x) => x)).toEqual(['c', 'a', 'b', 'd']);
-  expect(groupByName(['x1', 'y1', 'x2'], (s) => s[0]!)).toEqual([['x1', 'x2'], ['y1']]);
-});

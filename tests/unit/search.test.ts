@@ -14,6 +14,7 @@ import { describeTool } from '../../src/lib/tool-names.ts';
 import { INHERITS_ALL_TOOLS } from '../../src/lib/tools.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
+import { contentQuery, groupByName, isNamedLike, joinedName, promote, queryWords } from '../../src/lib/search-rank.ts';
 
 describe('search state in the URL', () => {
   test.each([
@@ -133,5 +134,44 @@ describe('search state changes', () => {
       { value: 'Glob', count: 3, checked: false },
       { value: 'Read', count: 3, checked: false },
     ]);
+  });
+});
+
+describe('ranking rules on top of Pagefind', () => {
+  test.each([
+    ['prompt engineer', ['prompt', 'engineer'], 'promptengineer'],
+    ['  Prompt-Engineer ', ['prompt', 'engineer'], 'promptengineer'],
+    ['terraform', ['terraform'], undefined],
+    ['c++ developer', ['c', 'developer'], 'cdeveloper'],
+  ])('queryWords(%j) and joinedName', (query, words, joined) => {
+    expect(queryWords(query)).toEqual(words);
+    expect(joinedName(query)).toBe(joined);
+  });
+
+  test('promote puts exact matches first without repeats; groupByName keeps rank order', () => {
+    expect(promote(['c', 'a'], ['a', 'b', 'c', 'd'], (x) => x)).toEqual(['c', 'a', 'b', 'd']);
+    expect(groupByName(['x1', 'y1', 'x2'], (s) => s[0]!)).toEqual([['x1', 'x2'], ['y1']]);
+  });
+
+  test.each([
+    ['prompt-engineer', 'prompt engineer', true],
+    ['Prompt Engineer', 'prompt-engineer', true],
+    ['prompt_engineer', 'PROMPT ENGINEER', true],
+    ['prompt-engineer', 'prompt engineering', false],
+    ['prompt-engineer-pro', 'prompt engineer', false],
+    ['write', 'write unit tests', false],
+    ['anything', '   ', false],
+  ])('isNamedLike(%j, %j) is %j', (name, query, expected) => {
+    expect(isNamedLike(name, query)).toBe(expected);
+  });
+
+  test.each([
+    ['review my pull request', 'review pull request'],
+    ['build an mcp server in python', 'build mcp server python'],
+    ['Help me with Terraform', 'terraform'],
+    ['the', 'the'],
+    ['c++ developer', 'c developer'],
+  ])('contentQuery(%j) is %j', (query, expected) => {
+    expect(contentQuery(query)).toBe(expected);
   });
 });

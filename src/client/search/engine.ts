@@ -1,4 +1,4 @@
-import { joinedName, promote, queryWords, mentionsAnyWord } from '../../lib/search-rank.ts';
+import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, promote, queryWords, mentionsAnyWord } from '../../lib/search-rank.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult, PagefindSearch } from './pagefind.ts';
 
 /** A search with the catalogue's ranking applied: the agents named like the query first, then Pagefind's order. */
@@ -14,9 +14,17 @@ export interface RankedSearch {
  */
 export async function rankedSearch(api: PagefindApi, query: string, filters: PagefindFilters): Promise<RankedSearch | undefined> {
   const joined = joinedName(query);
-  const [main, exact] = await Promise.all([api.search(query === '' ? null : query, { filters }), joined ? api.search(joined, { filters }) : Promise.resolve(null)]);
+  const [main, exact] = await Promise.all([api.search(query === '' ? null : contentQuery(query), { filters }), joined ? api.search(joined, { filters }) : Promise.resolve(null)]);
   if (!main) return undefined;
-  return { results: exact ? promote(exact.results, main.results, (r) => r.id) : main.results, filters: main.filters, words: queryWords(query) };
+  const named = exact ? await namedLike(exact.results, query) : [];
+  return { results: promote(named, main.results, (r) => r.id), filters: main.filters, words: queryWords(query) };
+}
+
+/** The results whose agent is named like the query; their data is needed anyway, as they are shown first. */
+async function namedLike(results: readonly PagefindResult[], query: string): Promise<PagefindResult[]> {
+  if (results.length === 0 || results.length > EXACT_NAME_CANDIDATES) return [];
+  const data = await Promise.all(results.map((r) => r.data()));
+  return results.filter((_, i) => isNamedLike(data[i]!.meta['title'] ?? '', query));
 }
 
 /** True when a text query's best result mentions none of its words, not even as the start of a longer word: nothing really matched. */
