@@ -81,8 +81,6 @@ export const agentSchema = z.object({
   twins: twinsSchema,
   /** 1-based line of the `name` field. */
   nameLine: z.number().int().positive(),
-  /** First part of the prompt as plain words, for the search index. */
-  searchText: z.string(),
   /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
   promptFile: z.string(),
 });

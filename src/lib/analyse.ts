@@ -34,16 +34,6 @@ export function lineFacts(text: string): { lineEndings: Agent['file']['lineEndin
   return { lineEndings, finalNewline: text.endsWith('\n') };
 }
 
-/** The first part of a prompt as plain words, for the search index: Markdown punctuation removed, whitespace collapsed. */
-export function searchTextOf(body: string, maxChars = 1500): string {
-  return body
-    .slice(0, maxChars * 2)
-    .replace(/[#>*_`|~[\](){}<>=-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, maxChars);
-}
-
 function capPerRule(findings: Finding[]): Finding[] {
   const counts = new Map<string, number>();
   const kept: Finding[] = [];
@@ -132,7 +122,6 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       verdict: verdictOf(sorted),
       profile: permissionProfile(agentFields.tools),
       nameLine: lineOf('name'),
-      searchText: searchTextOf(block.body),
       body: block.body,
       bodyLine: block.bodyLine,
       cliFields: cliFieldsOf(read.fields),

@@ -12,9 +12,23 @@ export interface SearchRecord {
   html: string;
 }
 
+/** How much of the prompt the index takes: its opening says what the agent does; the rest mostly repeats it. */
+export const SEARCH_PROMPT_CHARS = 500;
+
+/** The first part of a prompt as plain words, for the search index: Markdown punctuation removed, whitespace collapsed. */
+export function searchTextOf(body: string, maxChars = SEARCH_PROMPT_CHARS): string {
+  return body
+    .slice(0, maxChars * 2)
+    .replace(/[#>*_`|~[\](){}<>=-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxChars);
+}
+
 /** What a record needs beyond the stored agent. */
 export interface SearchRecordInput {
-  agent: AgentData;
+  /** The agent, with its prompt (which the content store does not keep). */
+  agent: AgentData & { body: string };
   url: string;
   categoryLabel: string;
   sourceLabel: string;
@@ -60,7 +74,7 @@ export function searchRecord(input: SearchRecordInput): SearchRecord {
     `<h1 data-pagefind-weight="${SEARCH_WEIGHTS.name}">${escapeHtml(nameWords(agent.name))}</h1>`,
     `<p data-pagefind-weight="${SEARCH_WEIGHTS.description}">${escapeHtml(agent.descriptionText)}</p>`,
     `<p data-pagefind-weight="${SEARCH_WEIGHTS.tags}">${escapeHtml(tags)}</p>`,
-    `<p data-pagefind-weight="${SEARCH_WEIGHTS.prompt}">${escapeHtml(agent.searchText)}</p>`,
+    `<p data-pagefind-weight="${SEARCH_WEIGHTS.prompt}">${escapeHtml(searchTextOf(agent.body))}</p>`,
     `<div hidden data-pagefind-ignore>${filters.join('')}${meta.join('')}</div>`,
     '</main></body></html>',
   ].join('');
