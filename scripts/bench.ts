@@ -25,37 +25,67 @@ export interface BuildFigures {
   files: number;
   page: PageWeight;
   phases: BuildPhases;
+  distByPhase: Record<'pages' | 'published' | 'search', number>;
 }
 
-/** Where a build's time goes, read from Astro's own log lines. */
+/** One phase of a build, from the `phase <name> at <t> s, peak <MiB> MiB` lines the build prints. */
+export interface BuildPhase {
+  name: string;
+  /** Seconds this phase took (from the previous phase line, or from the start). */
+  seconds: number;
+  /** Peak memory of the build process by the end of this phase, in MiB. */
+  peakMiB: number;
+}
+
+/** Where a build's time goes. */
 export interface BuildPhases {
-  /** Reading, parsing, checking and storing the agent files (content sync). */
-  contentSeconds: number | undefined;
-  /** Rendering every page and raw file. */
-  pagesSeconds: number | undefined;
-  /** Building the Pagefind index. */
-  searchIndexSeconds: number | undefined;
+  /** The phases the build waits for, one after the other. */
+  phases: BuildPhase[];
+  /** Seconds since the start at which the work done beside the pages finished. */
+  publishedAt: number | undefined;
+  searchWrittenAt: number | undefined;
+  /** Seconds Pagefind spent indexing, and its process's peak memory in MiB. */
+  indexingSeconds: number | undefined;
+  pagefindPeakMiB: number | undefined;
 }
 
-function seconds(value: string, unit: string): number {
-  return unit === 'ms' ? Number(value) / 1000 : Number(value);
-}
+/** What each sequential phase line marks the end of, in the order the build prints them. */
+export const PHASE_LABELS: Record<string, string> = {
+  'content-synced': 'start-up, read, check and store agents',
+  'pages-rendered': 'bundle and render pages',
+  finished: 'wait for files and search index',
+};
 
-/** Picks the phase timings out of `astro build` output. */
+/** Picks the phases out of `astro build` output. */
 export function buildPhases(log: string): BuildPhases {
-  const clock = (line: RegExp) => {
-    const match = new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${line.source}`).exec(log);
-    return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined;
+  const phases: BuildPhase[] = [];
+  let previous = 0;
+  for (const [, name, at, peak] of log.matchAll(/phase ([\w-]+) at ([\d.]+) s, peak (\d+) MiB/g)) {
+    phases.push({ name: name!, seconds: Number(at) - previous, peakMiB: Number(peak) });
+    previous = Number(at);
+  }
+  const number = (pattern: RegExp) => {
+    const match = pattern.exec(log);
+    return match ? Number(match[1]) : undefined;
   };
-  const syncStart = clock(/\[content\] Syncing content/);
-  const syncEnd = clock(/\[content\] Synced content/);
-  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(log);
-  const search = /for search in ([\d.]+) s/.exec(log);
   return {
-    contentSeconds: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : undefined,
-    pagesSeconds: pages ? seconds(pages[1]!, pages[2]!) : undefined,
-    searchIndexSeconds: search ? Number(search[1]) : undefined,
+    phases,
+    publishedAt: number(/phase files-published \(in parallel\) at ([\d.]+) s/),
+    searchWrittenAt: number(/phase search-written \(in parallel\) at ([\d.]+) s/),
+    indexingSeconds: number(/for search in ([\d.]+) s/),
+    pagefindPeakMiB: number(/Pagefind peak (\d+) MiB/),
   };
+}
+
+/** Bytes of a built site by what wrote them: pages and assets, published files, the search index. */
+export function distBytesByPhase(outDir: string, files: string[]): Record<'pages' | 'published' | 'search', number> {
+  const totals = { pages: 0, published: 0, search: 0 };
+  for (const file of files) {
+    const rel = path.relative(outDir, file).split(path.sep).join('/');
+    const kind = rel.startsWith('pagefind/') ? 'search' : /\.(md|json|xml|txt)$/.test(rel) || rel.startsWith('data/') ? 'published' : 'pages';
+    totals[kind] += statSync(file).size;
+  }
+  return totals;
 }
 
 interface PageWeight {
@@ -128,6 +158,7 @@ export function build(label: string, agentsDir: string | undefined, agents: numb
     files: files.length,
     page: pageWeight(outDir, `agents/${firstAgent}/index.html`),
     phases: buildPhases(result.stdout),
+    distByPhase: distBytesByPhase(outDir, files),
   };
 }
 
@@ -164,15 +195,24 @@ function main(): void {
   for (const r of runs) {
     console.log(`| ${r.label} | ${r.agents} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.distMiB.toFixed(1)} MiB | ${r.files} | ${((r.seconds * 1000) / r.agents).toFixed(1)} |`);
   }
-  const s = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
-  console.log('\nWhere the time goes (content sync has one-second resolution):');
-  console.log('| build | read, check and store agents | render pages and raw files | search index | rest (start-up, bundling, writing) |');
-  console.log('|---|---:|---:|---:|---:|');
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  console.log('\nWhere the time goes (each phase: seconds, and the build process\'s peak memory by its end). Raw files,');
+  console.log('JSON, open data and the search index are made in a worker while the pages render; "done at" is seconds from the start:');
+  console.log(`| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind indexing | Pagefind peak |`);
+  console.log(`|---|${'---:|'.repeat(Object.keys(PHASE_LABELS).length + 4)}`);
+  const sec = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
   for (const r of runs) {
-    const { contentSeconds, pagesSeconds, searchIndexSeconds } = r.phases;
-    const rest = r.seconds - (contentSeconds ?? 0) - (pagesSeconds ?? 0) - (searchIndexSeconds ?? 0);
-    console.log(`| ${r.label} | ${s(contentSeconds)} | ${s(pagesSeconds)} | ${s(searchIndexSeconds)} | ${s(rest)} |`);
+    const cells = Object.keys(PHASE_LABELS).map((name) => {
+      const phase = r.phases.phases.find((p) => p.name === name);
+      return phase ? `${phase.seconds.toFixed(1)} s, ${phase.peakMiB} MiB` : '?';
+    });
+    const { publishedAt, searchWrittenAt, indexingSeconds, pagefindPeakMiB } = r.phases;
+    console.log(`| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${sec(indexingSeconds)} | ${pagefindPeakMiB ?? '?'} MiB |`);
   }
+  console.log('\nWhat each phase wrote to dist:');
+  console.log('| build | pages and assets | raw files, JSON and open data | search index |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of runs) console.log(`| ${r.label} | ${mib(r.distByPhase.pages)} | ${mib(r.distByPhase.published)} | ${mib(r.distByPhase.search)} |`);
   console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);
 }

@@ -81,8 +81,8 @@ export async function writeOpenData(manifest: BuildManifest, outDir: string): Pr
   return { feedEntries: Math.min(dated.length, 100), undated };
 }
 
-/** Moves a finished build to its folder outside the project (see astro.config.mjs for why it was built elsewhere). */
-export function moveSite(from: string, to: string): void {
+/** Moves a folder to `to`, replacing what is there; copies when the two are on different file systems. */
+export function moveFolder(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(path.dirname(to), { recursive: true });
   try {
@@ -93,3 +93,6 @@ export function moveSite(from: string, to: string): void {
     rmSync(from, { recursive: true, force: true });
   }
 }
+
+/** Moves a finished build to its folder outside the project (see astro.config.mjs for why it was built elsewhere). */
+export const moveSite = moveFolder;
