@@ -4,7 +4,7 @@ import { sourceFromDir } from '../../src/lib/config.ts';
 import { queryList } from '../../src/lib/list-query.ts';
 import { scanSources } from '../../src/lib/scan.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { agentRow, type ViewContext } from '../../src/lib/views/agent.ts';
+import { agentRow, ROW_NAME_CHARS, type ViewContext } from '../../src/lib/views/agent.ts';
 import { ruleGroups, rulePages } from '../../src/lib/views/diagnostics.ts';
 import { categoriesBySource, homeCategories, startingPoints } from '../../src/lib/views/home.ts';
 import { pageNumbers, paginate, pageParam, type AgentList } from '../../src/lib/views/lists.ts';
@@ -26,6 +26,17 @@ const context: ViewContext = {
 };
 const rows = scan.agents.map((a) => agentRow(a, context));
 
+test.each([
+  ['short-name', 'short-name'],
+  ['x'.repeat(ROW_NAME_CHARS), 'x'.repeat(ROW_NAME_CHARS)],
+  ['x'.repeat(ROW_NAME_CHARS + 1), `${'x'.repeat(ROW_NAME_CHARS - 1)}…`],
+  ['y'.repeat(256), `${'y'.repeat(ROW_NAME_CHARS - 1)}…`],
+])('a row shows a name of %#: cut only past %i characters', (name, shown) => {
+  const row = agentRow({ ...scan.agents[0]!, name }, context);
+  expect(row.name).toBe(shown);
+  expect(row.name.length).toBeLessThanOrEqual(ROW_NAME_CHARS);
+});
+
 describe('paged lists', () => {
   test.each([
     [1, 1, [1]],
@@ -41,15 +52,15 @@ describe('paged lists', () => {
     [100, 1, [100]],
     [101, 2, [100, 1]],
     [153, 2, [100, 53]],
-  ])('%i rows make %i pages of %j', (n, pages, sizes) => {
-    const paged = paginate(list(n));
+  ])('%i rows make %i pages of %j, 100 to a page', (n, pages, sizes) => {
+    const paged = paginate(list(n), 100);
     expect(paged).toHaveLength(pages);
     expect(paged.map((p) => p.rows.length)).toEqual(sizes);
     expect(paged.flatMap((p) => p.rows)).toEqual(rows.slice(0, n));
   });
 
   test('pages link to their neighbours under page/<n>/', () => {
-    const [first, second] = paginate(list(153));
+    const [first, second] = paginate(list(153), 100);
     expect(first).toMatchObject({ previous: undefined, next: '/agents/page/2/', first: 1 });
     expect(second).toMatchObject({ previous: '/agents/', next: undefined, first: 101 });
     expect([pageParam(1), pageParam(2)]).toEqual([undefined, 'page/2']);

@@ -107,12 +107,15 @@ export function categoryLabelOf(agent: Pick<AgentData, 'categoryId' | 'categoryF
   return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
 }
 
+/** Names longer than this are cut in lists (the agent's own page shows it whole), so a list page's size stays bounded. */
+export const ROW_NAME_CHARS = 120;
+
 /** The row of an agent in lists. */
 export function agentRow(agent: AgentData, context: ViewContext): AgentRow {
   return {
     slug: agent.slug,
     href: context.urls.agent(agent.slug),
-    name: agent.name,
+    name: agent.name.length > ROW_NAME_CHARS ? `${agent.name.slice(0, ROW_NAME_CHARS - 1)}…` : agent.name,
     summary: agent.summary,
     categoryLabel: categoryLabelOf(agent, context.categories),
     modelLabel: agent.model.raw ?? 'inherit (default)',
