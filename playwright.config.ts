@@ -11,6 +11,7 @@ const sites = {
   fixtures: { port: Number(process.env['FIXTURES_PORT']), outDir: '.cache/sites/fixtures', base: '/catalog/' },
   corpora: { port: 4322, outDir: '.cache/sites/corpora', base: '/' },
   hostile: { port: 4324, outDir: '.cache/sites/hostile', base: '/' },
+  scale: { port: 4325, outDir: '.cache/sites/scale', base: '/' },
 } as const;
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -1,12 +1,13 @@
 /**
  * Builds the production sites the e2e tests run against: the default catalogue (dist/), the fixture
- * folder under a base path, the seven corpora together, and a folder of hostile files.
+ * folder under a base path, the seven corpora together, a folder of hostile files, and 10,000 synthetic
+ * agents made from the corpora (the scale at which no page may grow past its bound).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../src/lib/limits.ts';
-import { corpusDirs } from './synth-agents.ts';
+import { corpusDirs, writeSyntheticCatalogue } from './synth-agents.ts';
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const corpora = corpusDirs().join(path.delimiter);
@@ -31,14 +32,21 @@ function prepareHostileSource(): void {
   symlinkSync('/etc/hostname', path.join(extra, 'outside.md'));
 }
 
-const sites: { label: string; env: Record<string, string>; before?: () => void }[] = [
-  { label: 'default catalogue', env: {} },
-  { label: 'fixtures under /catalog/', env: { CATALOG_CONFIG: 'tests/fixtures/catalog.config.json', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' } },
-  { label: '7 corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
-  { label: 'hostile files', env: { AGENTS_DIR: HOSTILE_SOURCE, OUT_DIR: '.cache/sites/hostile' }, before: prepareHostileSource },
+/** The folder the scale site is built from, and how many agents it holds. */
+const SCALE_SOURCE = '.cache/scale-src';
+const SCALE_AGENTS = 10_000;
+
+const sites: { key: string; label: string; env: Record<string, string>; before?: () => void }[] = [
+  { key: 'default', label: 'default catalogue', env: {} },
+  { key: 'fixtures', label: 'fixtures under /catalog/', env: { CATALOG_CONFIG: 'tests/fixtures/catalog.config.json', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' } },
+  { key: 'corpora', label: '7 corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
+  { key: 'hostile', label: 'hostile files', env: { AGENTS_DIR: HOSTILE_SOURCE, OUT_DIR: '.cache/sites/hostile' }, before: prepareHostileSource },
+  { key: 'scale', label: `${SCALE_AGENTS} synthetic agents`, env: { AGENTS_DIR: SCALE_SOURCE, OUT_DIR: '.cache/sites/scale' }, before: () => writeSyntheticCatalogue(SCALE_AGENTS, SCALE_SOURCE) },
 ];
 
-for (const site of sites) {
+// `node scripts/build-test-sites.ts corpora scale` builds only those sites.
+const wanted = process.argv.slice(2);
+for (const site of sites.filter((s) => wanted.length === 0 || wanted.includes(s.key))) {
   const started = performance.now();
   site.before?.();
   const result = spawnSync(process.execPath, [astro, 'build'], { env: { ...process.env, ...site.env }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
