@@ -1,59 +1,71 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { FinishingInput, FinishingReport } from './finishing-worker.ts';
+import type { FinishingInput, FinishingReport } from './finishing-process.ts';
 import { moveFolder, moveSite } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
+import { agentPageFiles, staleFiles, type OutputFile } from '../lib/stale-files.ts';
 
-/**
- * Empties the output folder as Astro would (keeping `.git`), by moving its entries aside: deleting a
- * big previous site then happens in the worker instead of holding up the build. Returns the folder
- * they were moved to, if any.
- */
-function clearOutDir(outDir: string, cacheDir: string): string | undefined {
-  mkdirSync(outDir, { recursive: true });
-  const entries = readdirSync(outDir).filter((name) => name !== '.git');
-  if (entries.length === 0) return undefined;
-  const trash = path.join(cacheDir, 'subagent-catalog', `previous-site-${process.pid}-${Date.now()}`);
-  mkdirSync(trash, { recursive: true });
-  for (const name of entries) {
-    try {
-      renameSync(path.join(outDir, name), path.join(trash, name));
-    } catch {
-      // Another file system: delete it here instead.
-      rmSync(path.join(outDir, name), { recursive: true, force: true });
-    }
-  }
-  return trash;
+/** Every file below `dir`, with its path relative to it and its modification time. */
+function outputFiles(dir: string): OutputFile[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const absolute = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(dir, absolute).split(path.sep).join('/'), mtimeMs: statSync(absolute).mtimeMs };
+    });
 }
 
-/** Starts the worker that publishes the files and builds the search index while the pages render. */
+/** Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many files. */
+function removeStaleFiles(outDir: string, publicDir: string, buildStartedMs: number, slugs: readonly string[]): number {
+  const keep = agentPageFiles(slugs);
+  if (existsSync(publicDir)) for (const file of outputFiles(publicDir)) keep.add(file.path);
+  const stale = staleFiles(outputFiles(outDir), buildStartedMs, keep);
+  for (const file of stale) rmSync(path.join(outDir, file), { force: true });
+  for (const dir of new Set(stale.map((file) => path.dirname(file)))) removeEmptyFolders(outDir, dir);
+  return stale.length;
+}
+
+/** Removes `dir` (relative to `root`) and its parents while they are empty, never `root` itself. */
+function removeEmptyFolders(root: string, dir: string): void {
+  for (let current = dir; current !== '.' && current !== ''; current = path.dirname(current)) {
+    const absolute = path.join(root, current);
+    if (!existsSync(absolute) || readdirSync(absolute).length > 0) return;
+    rmdirSync(absolute);
+  }
+}
+
+/**
+ * Starts the process that publishes the files and builds the search index while the pages render. A
+ * process rather than a thread: its memory (the manifest, the messages to Pagefind) stays out of the build's.
+ */
 function startFinishing(input: FinishingInput): Promise<FinishingReport> {
-  const worker = new Worker(new URL('./finishing-worker.ts', import.meta.url), { workerData: input });
+  const child = fork(fileURLToPath(new URL('./finishing-process.ts', import.meta.url)), { execArgv: [], serialization: 'advanced' });
+  child.send(input);
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: { report?: FinishingReport; error?: string }) => {
+    child.once('message', (message: { report?: FinishingReport; error?: string }) => {
       if (message.report) resolve(message.report);
       else reject(new Error(`Publishing the files or the search index failed: ${message.error}`));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The publishing worker stopped (exit code ${code}) before it reported.`)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The publishing process stopped (exit code ${code}) before it reported.`)));
   });
 }
 
 function logReport(logger: AstroIntegrationLogger, report: FinishingReport): void {
   for (const failure of report.failed) logger.warn(`not published: ${failure}`);
-  logger.info(`phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s`);
+  logger.info(`phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s, peak ${report.peakMiB.toFixed(0)} MiB of its own`);
   logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
-  logger.info(`Indexed ${report.agents} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
+  logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
   const undated = report.undated.length > 0 ? ` (no git dates for ${report.undated.join(', ')})` : '';
-  logger.info(`Published ${report.agents} raw files and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
+  logger.info(`Published ${report.slugs.length} raw files and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
 }
 
 /**
  * The steps around Astro's rendering, all fed by the manifest the content loader wrote. When the build
- * starts, a worker begins publishing the raw files, each agent's JSON and the open data, and building
+ * starts, a child process begins publishing the raw files, each agent's JSON and the open data, and building
  * the search index; when the pages are done, the index is moved into the site and the summary printed.
  * `astro build` alone produces a complete dist/.
  */
@@ -61,11 +73,13 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
   let cacheDir = '';
   let outDir = '';
   let searchDir = '';
+  let publicDir = '';
+  let buildStartedMs = 0;
   let finishing: Promise<FinishingReport> | undefined;
   return {
     name: 'subagent-catalog-build',
     hooks: {
-      // The output folder is emptied here, before the worker starts writing into it, not by Vite.
+      // The output folder is not emptied: pages the incremental build keeps stay, and stale files go at the end.
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
@@ -73,21 +87,24 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
         searchDir = path.join(cacheDir, 'subagent-catalog', 'pagefind');
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
-        const trash = clearOutDir(outDir, cacheDir);
-        finishing = startFinishing({ cacheDir, outDir, searchDir, trash });
+        buildStartedMs = Date.now();
+        finishing = startFinishing({ cacheDir, outDir, searchDir, buildStartedAt: Date.now() - process.uptime() * 1000 });
         // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
         finishing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!finishing) throw new Error('The publishing worker was not started: did the build start?');
+        if (!finishing) throw new Error('The publishing process was not started: did the build start?');
         logger.info(phaseLine('pages-rendered'));
         const report = await finishing;
         const siteDir = fileURLToPath(dir);
         moveFolder(searchDir, path.join(siteDir, 'pagefind'));
+        const removed = removeStaleFiles(siteDir, publicDir, buildStartedMs, report.slugs);
         logReport(logger, report);
+        if (removed > 0) logger.info(`Removed ${removed} files of the previous build that this one did not write`);
         logger.info(phaseLine('finished'));
         if (options.publishTo) {
           moveSite(siteDir, options.publishTo);

@@ -10,21 +10,34 @@ import { searchRecord } from './search-records.ts';
 import { formatSummary, strictFailures, terminalPath } from './summary.ts';
 import { createUrls } from './urls.ts';
 
-let cached: { key: string; scan: ScanResult; config: CatalogConfig } | undefined;
+/** The loaders that read the shared scan: once all have, it is dropped, prompts and all. */
+const SCAN_READERS = 3;
+let cached: { key: string; scan: ScanResult; config: CatalogConfig; readers: number } | undefined;
 
-/** Scans the configured sources once per process and config; the three collection loaders share the result. */
-function catalogScan(context: LoaderContext): { scan: ScanResult; config: CatalogConfig } {
+/**
+ * Scans the configured sources once per sync and config, and runs `use` with the result; the three
+ * collection loaders share it. The scan holds every prompt, so it is not kept once all three are done.
+ */
+async function withCatalogScan(context: LoaderContext, use: (scan: ScanResult, config: CatalogConfig) => Promise<void>): Promise<void> {
   const config = loadCatalogConfig(fileURLToPath(context.config.root));
   const key = JSON.stringify(config);
-  if (cached?.key !== key) cached = { key, scan: scanSources(config.sources), config };
-  return cached;
+  if (cached?.key !== key || cached.readers >= SCAN_READERS) cached = { key, scan: scanSources(config.sources), config, readers: 0 };
+  const current = cached;
+  try {
+    await use(current.scan, current.config);
+  } finally {
+    current.readers++;
+    if (current.readers >= SCAN_READERS && cached === current) cached = undefined;
+  }
 }
 
 /** Catalogue order: by name, then source order, then slug. Pages, lists, open data and search all use it. */
 function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['agents'] {
   const sourceOrder = new Map(config.sources.map((s, i) => [s.id, i]));
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...scan.agents].sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug));
+  return [...scan.agents].sort(
+    (a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug),
+  );
 }
 
 /**
@@ -35,54 +48,57 @@ function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['ag
 export function agentsLoader(): Loader {
   return {
     name: 'subagent-catalog-agents',
-    load: async (context) => {
-      const { scan, config } = catalogScan(context);
-      const cacheDir = fileURLToPath(context.config.cacheDir);
-      const urls = createUrls(context.config.base);
-      const siteUrl = context.config.site;
-      const publish = (sitePath: string) => (siteUrl ? new URL(sitePath, siteUrl).href : sitePath);
-      const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
-      const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
-      const ordered = catalogueOrder(scan, config);
-      const keep = new Set<string>();
-      const manifestAgents: BuildManifest['agents'] = [];
-      const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
-      const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
-      await renderPrompts(promptDir, prompts);
-      for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
-        const agent = { ...scanned, promptFile: prompts[index]!.file };
-        keep.add(agent.slug);
-        const record = agentRecord(agent, {
-          categoryLabel: categoryLabel(agent.categoryId),
-          sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId,
-          publish,
-          pagePath: urls.agent(agent.slug),
-          rawPath: urls.raw(agent.slug),
-        });
-        manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, bodyLine, cliFields, record });
-        const digest = context.generateDigest(agent);
-        if (context.store.get(agent.slug)?.digest === digest) continue;
-        const data = await context.parseData({ id: agent.slug, data: agent });
-        context.store.set({ id: agent.slug, data, digest });
-      }
-      for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
+    load: (context) =>
+      withCatalogScan(context, async (scan, config) => {
+        const cacheDir = fileURLToPath(context.config.cacheDir);
+        const urls = createUrls(context.config.base);
+        const siteUrl = context.config.site;
+        const publish = (sitePath: string) => (siteUrl ? new URL(sitePath, siteUrl).href : sitePath);
+        const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
+        const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
+        const ordered = catalogueOrder(scan, config);
+        const keep = new Set<string>();
+        const manifestAgents: BuildManifest['agents'] = [];
+        const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
+        const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
+        await renderPrompts(promptDir, prompts);
+        for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
+          const agent = { ...scanned, promptFile: prompts[index]!.file };
+          keep.add(agent.slug);
+          const record = agentRecord(agent, {
+            categoryLabel: categoryLabel(agent.categoryId),
+            sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId,
+            publish,
+            pagePath: urls.agent(agent.slug),
+            rawPath: urls.raw(agent.slug),
+          });
+          manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, bodyLine, cliFields, record });
+          const digest = context.generateDigest(agent);
+          if (context.store.get(agent.slug)?.digest === digest) continue;
+          const data = await context.parseData({ id: agent.slug, data: agent });
+          context.store.set({ id: agent.slug, data, digest });
+        }
+        for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
 
-      writeManifest(cacheDir, {
-        summary: formatSummary(scan),
-        site: { url: siteUrl, base: context.config.base },
-        sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
-        agents: manifestAgents,
-        search: ordered.map((agent) =>
-          searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
-        ),
-      });
-      const failures = strictFailures(scan, config.strict);
-      if (failures.length > 0) {
-        const first = failures[0]!;
-        const where = terminalPath(config.sources.find((s) => s.id === first.source), first.file);
-        throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${where}:${first.line} ${first.message}`);
-      }
-    },
+        writeManifest(cacheDir, {
+          summary: formatSummary(scan),
+          site: { url: siteUrl, base: context.config.base },
+          sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
+          agents: manifestAgents,
+          search: ordered.map((agent) =>
+            searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
+          ),
+        });
+        const failures = strictFailures(scan, config.strict);
+        if (failures.length > 0) {
+          const first = failures[0]!;
+          const where = terminalPath(
+            config.sources.find((s) => s.id === first.source),
+            first.file,
+          );
+          throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${where}:${first.line} ${first.message}`);
+        }
+      }),
   };
 }
 
@@ -90,11 +106,11 @@ export function agentsLoader(): Loader {
 function scanLoader(name: string, entriesOf: (scan: ScanResult, config: CatalogConfig) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
     name,
-    load: async (context) => {
-      const { scan, config } = catalogScan(context);
-      context.store.clear();
-      for (const { id, data } of entriesOf(scan, config)) context.store.set({ id, data: await context.parseData({ id, data }) });
-    },
+    load: (context) =>
+      withCatalogScan(context, async (scan, config) => {
+        context.store.clear();
+        for (const { id, data } of entriesOf(scan, config)) context.store.set({ id, data: await context.parseData({ id, data }) });
+      }),
   };
 }
 

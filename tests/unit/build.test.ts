@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -30,4 +30,34 @@ test('strict mode fails the build on the first error or warning, naming the file
   const { code, output } = buildFixtures({ STRICT: '1' });
   expect(code).not.toBe(0);
   expect(output).toMatch(/Strict mode: \d+ finding\(s\) fail the build\. First: tests\/fixtures\/agents\/\S+\.md:\d+/);
+});
+
+test('a rebuild keeps unchanged agent pages as they are, updates changed ones and removes what is gone', { timeout: 180_000 }, () => {
+  const source = mkdtempSync(path.join(os.tmpdir(), 'catalog-rebuild-src-'));
+  cpSync(path.join(root, 'tests/fixtures/agents/messy'), path.join(source, 'messy'), { recursive: true });
+  // Alone in its category with its own tag, so nothing the second build changes appears on its page.
+  mkdirSync(path.join(source, 'solo'));
+  writeFileSync(path.join(source, 'solo/kept.md'), '---\nname: kept-agent\ndescription: Stays the same.\ntags: [only-here]\n---\n\nUnchanged.\n');
+  // Inside the project, so the build writes into the folder itself (see astro.config.mjs).
+  const outDir = path.join(root, '.cache/rebuild-test');
+  rmSync(outDir, { recursive: true, force: true });
+  const build = () => spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, AGENTS_DIR: source, OUT_DIR: outDir } });
+  try {
+    expect(build().status).toBe(0);
+    const kept = path.join(outDir, 'agents/kept-agent/index.html');
+    const keptBefore = { text: readFileSync(kept, 'utf8'), mtimeMs: statSync(kept).mtimeMs };
+    rmSync(path.join(source, 'messy/bypass.md'));
+    writeFileSync(path.join(source, 'messy/empty-tools.md'), '---\nname: empty-tools\ndescription: Changed between the two builds.\ntools: []\n---\n\nNo tools at all.\n');
+    const second = build();
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/Removed \d+ files of the previous build/);
+    for (const gone of ['agents/bypass-agent/index.html', 'agents/bypass-agent.md', 'agents/bypass-agent.json']) expect(existsSync(path.join(outDir, gone)), gone).toBe(false);
+    expect(readFileSync(path.join(outDir, 'agents/empty-tools/index.html'), 'utf8')).toContain('Changed between the two builds.');
+    expect(readFileSync(path.join(outDir, 'agents/empty-tools.md'), 'utf8')).toContain('Changed between the two builds.');
+    expect({ text: readFileSync(kept, 'utf8'), mtimeMs: statSync(kept).mtimeMs }).toEqual(keptBefore);
+    expect(readFileSync(path.join(outDir, 'agents.json'), 'utf8')).not.toContain('bypass-agent');
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });
