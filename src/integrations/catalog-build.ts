@@ -6,23 +6,31 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { FinishingInput, FinishingReport } from './finishing-process.ts';
 import { moveFolder, moveSite } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
-import { agentPageFiles, staleFiles, type OutputFile } from '../lib/stale-files.ts';
+import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/stale-files.ts';
 
-/** Every file below `dir`, with its path relative to it and its modification time. */
-function outputFiles(dir: string): OutputFile[] {
+/** Files in `dir`, relative to it with `/`. */
+function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      return { path: path.relative(dir, absolute).split(path.sep).join('/'), mtimeMs: statSync(absolute).mtimeMs };
-    });
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-/** Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many files. */
-function removeStaleFiles(outDir: string, publicDir: string, buildStartedMs: number, slugs: readonly string[]): number {
-  const keep = agentPageFiles(slugs);
-  if (existsSync(publicDir)) for (const file of outputFiles(publicDir)) keep.add(file.path);
-  const stale = staleFiles(outputFiles(outDir), buildStartedMs, keep);
+/**
+ * Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many
+ * files. Only files not known to be current have their dates checked.
+ */
+function removeStaleFiles(outDir: string, publicDir: string, buildStartedMs: number, report: FinishingReport, pages: readonly { pathname: string }[]): number {
+  const current = agentPageFiles(report.slugs);
+  for (const file of [...report.publishedFiles, ...filesBelow(publicDir), ...pages.map((page) => pageFile(page.pathname))]) current.add(file);
+  const candidates = staleCandidates(report.previousFiles, current, ['pagefind']).flatMap((file): OutputFile[] => {
+    try {
+      return [{ path: file, mtimeMs: statSync(path.join(outDir, file)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  const stale = staleFiles(candidates, buildStartedMs, current);
   for (const file of stale) rmSync(path.join(outDir, file), { force: true });
   for (const dir of new Set(stale.map((file) => path.dirname(file)))) removeEmptyFolders(outDir, dir);
   return stale.length;
@@ -60,7 +68,7 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
   logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
   logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
   const undated = report.undated.length > 0 ? ` (no git dates for ${report.undated.join(', ')})` : '';
-  logger.info(`Published ${report.slugs.length} raw files and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
+  logger.info(`Published ${report.slugs.length} raw files (${report.written} written, the rest unchanged) and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
 }
 
 /**
@@ -96,13 +104,13 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
         finishing.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');
         logger.info(phaseLine('pages-rendered'));
         const report = await finishing;
         const siteDir = fileURLToPath(dir);
         moveFolder(searchDir, path.join(siteDir, 'pagefind'));
-        const removed = removeStaleFiles(siteDir, publicDir, buildStartedMs, report.slugs);
+        const removed = removeStaleFiles(siteDir, publicDir, buildStartedMs, report, pages);
         logReport(logger, report);
         if (removed > 0) logger.info(`Removed ${removed} files of the previous build that this one did not write`);
         logger.info(phaseLine('finished'));

@@ -4,11 +4,12 @@
  * the raw files, each agent's JSON and the open data (written straight into the output folder), and the
  * search index (written to a folder of its own, moved into the site when the pages are done).
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { close } from 'pagefind';
 import { readManifest } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
-import { publishAgentFiles, writeOpenData } from './publish-files.ts';
+import { publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexRecords } from './search-index.ts';
 
 /** What the build hands the process. */
@@ -25,6 +26,12 @@ export interface FinishingInput {
 export interface FinishingReport {
   /** The slug of every agent, whose pages the build may have kept from the previous one. */
   slugs: string[];
+  /** Every file in the output folder before this build wrote anything, relative to it. */
+  previousFiles: string[];
+  /** Every file this process wrote or found unchanged (raw files, JSON, open data). */
+  publishedFiles: string[];
+  /** How many agents' files were written; the others were unchanged since the previous build. */
+  written: number;
   summary: string[];
   failed: string[];
   feedEntries: number;
@@ -36,6 +43,26 @@ export interface FinishingReport {
   pagefindPeakMiB: number;
   /** Peak memory of this process, in MiB. */
   peakMiB: number;
+}
+
+/** Every file below `dir`, relative to it with `/`; none when it does not exist yet. */
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  } catch {
+    return [];
+  }
+}
+
+/** What the previous build published, or nothing when it left no record (or an unreadable one). */
+function readFingerprints(file: string): PublishedFingerprints {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PublishedFingerprints;
+  } catch {
+    return {};
+  }
 }
 
 async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDir: string, since: () => number) {
@@ -53,15 +80,20 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
 async function finish(input: FinishingInput): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
   const manifest = readManifest(input.cacheDir);
+  const previousFiles = listFiles(input.outDir);
+  // The old index goes now rather than when the pages are done; the new one is moved in then.
+  rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
   rmSync(input.searchDir, { recursive: true, force: true });
   const search = searchIndex(manifest.search, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
-  const failed = await publishAgentFiles(manifest, input.outDir);
+  const fingerprintsFile = path.join(input.cacheDir, 'subagent-catalog', 'published.json');
+  const { failed, fingerprints, written } = await publishAgentFiles(manifest, input.outDir, readFingerprints(fingerprintsFile));
+  writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
   const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);
   const publishedAt = since();
   const searched = await search;
-  return { slugs: manifest.agents.map((a) => a.slug), summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, peakMiB: peakMiB() };
+  return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, peakMiB: peakMiB() };
 }
 
 process.once('message', (input: FinishingInput) => {

@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -27,33 +28,60 @@ async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<vo
   return failed;
 }
 
+/** What was published for each agent (by slug), so a later build can leave unchanged files as they are. */
+export type PublishedFingerprints = Record<string, string>;
+
+/** A hash of everything an agent's two files are made from: the record holds the source file's SHA-256. */
+export function publishFingerprint(agent: BuildManifest['agents'][number]): string {
+  return createHash('sha256').update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine])).digest('hex').slice(0, 32);
+}
+
 /**
  * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its
- * record and `claude --agents` form), reading each file once for both.
+ * record and `claude --agents` form), reading each file once for both. Files whose fingerprint matches
+ * the previous build's, and which are still there, are left as they are.
  */
-export async function publishAgentFiles(manifest: BuildManifest, outDir: string): Promise<string[]> {
+export async function publishAgentFiles(
+  manifest: BuildManifest,
+  outDir: string,
+  previous: PublishedFingerprints = {},
+): Promise<{ failed: string[]; fingerprints: PublishedFingerprints; written: number }> {
   const folder = path.join(outDir, 'agents');
   await mkdir(folder, { recursive: true });
+  const fingerprints: PublishedFingerprints = {};
+  let written = 0;
   // A source file can change or vanish after the scan: its page stays, and the caller reports it.
-  return eachLimited(
+  const failed = await eachLimited(
     manifest.agents,
     async (agent) => {
-      const bytes = await readFile(agent.absPath);
-      const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
-      await Promise.all([
-        writeFile(path.join(folder, `${agent.slug}.md`), bytes),
-        writeFile(path.join(folder, `${agent.slug}.json`), JSON.stringify(agentFile(agent.record, prompt, agent.cliFields))),
-      ]);
+      const fingerprint = publishFingerprint(agent);
+      const files = [path.join(folder, `${agent.slug}.md`), path.join(folder, `${agent.slug}.json`)] as const;
+      if (previous[agent.slug] !== fingerprint || !files.every((file) => existsSync(file))) {
+        const bytes = await readFile(agent.absPath);
+        const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
+        await Promise.all([writeFile(files[0], bytes), writeFile(files[1], JSON.stringify(agentFile(agent.record, prompt, agent.cliFields)))]);
+        written++;
+      }
+      fingerprints[agent.slug] = fingerprint;
     },
     (agent) => `${agent.slug}`,
   );
+  return { failed, fingerprints, written };
 }
+
+/** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
+export function publishedFiles(manifest: BuildManifest): string[] {
+  return [...manifest.agents.flatMap((a) => [`agents/${a.slug}.md`, `agents/${a.slug}.json`]), ...OPEN_DATA_FILES];
+}
+
+/** The open-data files, at the top of the site. */
+const OPEN_DATA_FILES = ['agents.json', 'agents.schema.json', 'agent.schema.json', 'llms.txt', 'llms-full.txt', 'feed.xml', 'robots.txt'] as const;
 
 /** Writes the open data: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed, and robots.txt. */
 export async function writeOpenData(manifest: BuildManifest, outDir: string): Promise<{ feedEntries: number; undated: string[] }> {
   const records = manifest.agents.map((a) => a.record);
   const file = agentsFileSchema.parse({ version: OPEN_DATA_VERSION, site: manifest.site.url ?? null, count: records.length, agents: records });
-  const write = (name: string, text: string) => writeFile(path.join(outDir, name), text);
+  const write = (name: (typeof OPEN_DATA_FILES)[number], text: string) => writeFile(path.join(outDir, name), text);
   const schema = (s: z.ZodType, id: string) => `${JSON.stringify({ $id: id, ...z.toJSONSchema(s) }, null, 2)}\n`;
   const site = manifest.site.url ? new URL(manifest.site.base, manifest.site.url).href : manifest.site.base;
   const dated: DatedRecord[] = [];

@@ -21,6 +21,21 @@ export function agentPageFiles(slugs: Iterable<string>): Set<string> {
   return new Set([...slugs].map((slug) => `agents/${slug}/index.html`));
 }
 
+/** The file Astro writes for a page it lists as `pathname` (`agents/x/` → `agents/x/index.html`). */
+export function pageFile(pathname: string): string {
+  const clean = pathname.replace(/^\/+/, '');
+  return clean === '' || clean.endsWith('/') ? `${clean}index.html` : /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
+}
+
+/**
+ * The files of the previous build that this one is not known to have written: `current` holds the
+ * files it wrote or kept, and everything below a folder of `replaced` was written whole. Only these
+ * need their dates checked, which spares a stat of every file of a large site.
+ */
+export function staleCandidates(previous: readonly string[], current: ReadonlySet<string>, replaced: readonly string[]): string[] {
+  return previous.filter((file) => !current.has(file) && !replaced.some((folder) => file.startsWith(`${folder}/`)));
+}
+
 /** The files to delete: neither written since `buildStartedMs` (less the slack) nor kept on purpose. */
 export function staleFiles(files: readonly OutputFile[], buildStartedMs: number, keep: ReadonlySet<string>): string[] {
   const since = buildStartedMs - MTIME_SLACK_MS;

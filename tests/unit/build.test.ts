@@ -51,6 +51,8 @@ test('a rebuild keeps unchanged agent pages as they are, updates changed ones an
     const second = build();
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/Removed \d+ files of the previous build/);
+    // Only the changed agent's raw file and JSON are written again.
+    expect(second.stdout).toMatch(/raw files \(1 written, the rest unchanged\)/);
     for (const gone of ['agents/bypass-agent/index.html', 'agents/bypass-agent.md', 'agents/bypass-agent.json']) expect(existsSync(path.join(outDir, gone)), gone).toBe(false);
     expect(readFileSync(path.join(outDir, 'agents/empty-tools/index.html'), 'utf8')).toContain('Changed between the two builds.');
     expect(readFileSync(path.join(outDir, 'agents/empty-tools.md'), 'utf8')).toContain('Changed between the two builds.');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { agentPageFiles, MTIME_SLACK_MS, staleFiles } from '../../src/lib/stale-files.ts';
+import { agentPageFiles, MTIME_SLACK_MS, pageFile, staleCandidates, staleFiles } from '../../src/lib/stale-files.ts';
 
 const start = 1_000_000;
 const keep = new Set([...agentPageFiles(['kept']), 'favicon.svg']);
@@ -14,4 +14,20 @@ test.each([
   ['a public file', 'favicon.svg', 0, false],
 ])('a file %s (%s) is stale: %j', (_label, path, mtimeMs, stale) => {
   expect(staleFiles([{ path, mtimeMs }], start, keep)).toEqual(stale ? [path] : []);
+});
+
+test.each([
+  ['', 'index.html'],
+  ['agents/x/', 'agents/x/index.html'],
+  ['/tools/bash/', 'tools/bash/index.html'],
+  ['about', 'about/index.html'],
+  ['404.html', '404.html'],
+])('Astro writes the page %j to %j', (pathname, file) => {
+  expect(pageFile(pathname)).toBe(file);
+});
+
+test('only files this build is not known to have written are checked', () => {
+  const previous = ['index.html', 'agents/a/index.html', 'agents/gone/index.html', 'pagefind/fragment/x.pf_fragment', '_astro/old.css', 'agents/a.md'];
+  const current = new Set(['index.html', 'agents/a/index.html', 'agents/a.md']);
+  expect(staleCandidates(previous, current, ['pagefind'])).toEqual(['agents/gone/index.html', '_astro/old.css']);
 });
