@@ -36,5 +36,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // The lazily loaded search chunks are tiny; skipping Vite's preload helper saves every page a request.
     build: { modulePreload: false },
+    // The test sites and their sources (tens of thousands of files, symlink loops on purpose) are not code to watch.
+    server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/test-results/**'] } },
   },
 });
