@@ -5,10 +5,12 @@
  *   npm run bench                  # default catalogue, 1,000 and 10,000 synthetic agents
  *   npm run bench -- 100 1000      # other sizes
  *   npm run bench -- --corpora     # also the 7 shared corpora together
+ *   npm run bench -- --warm        # also a second build of the largest size after one file changed
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
@@ -139,9 +141,13 @@ export function pageWeight(outDir: string, pagePath: string): PageWeight {
   };
 }
 
-/** Builds a site from a folder (or the default sources) into a temporary folder and measures it. */
-export function build(label: string, agentsDir: string | undefined, agents: number): BuildFigures {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'));
+/** The cache folder astro.config.mjs gives a build into `outDir`. */
+function cacheDirOf(outDir: string): string {
+  return path.join(root, 'node_modules/.astro', `out-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 12)}`);
+}
+
+/** Builds a site from a folder (or the default sources) into `outDir` (by default a new temporary folder) and measures it. */
+export function build(label: string, agentsDir: string | undefined, agents: number, outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'))): BuildFigures {
   const rssFile = path.join(outDir, '.max-rss');
   const env = { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) };
   const started = performance.now();
@@ -165,6 +171,29 @@ export function build(label: string, agentsDir: string | undefined, agents: numb
   };
 }
 
+/**
+ * Builds `count` synthetic agents twice into the same folder inside the project (so the second build
+ * finds the first one's pages in place), changing one agent file in between.
+ */
+function warmRebuild(count: number): { cold: BuildFigures; warm: BuildFigures } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-warm-'));
+  const outDir = path.join(root, '.cache/bench-warm');
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDirOf(outDir), { recursive: true, force: true });
+  try {
+    writeSyntheticCatalogue(count, dir);
+    const cold = build(`${count} synthetic agents, first build`, dir, count, outDir);
+    const changed = listSource(dir).candidates[0]!.absPath;
+    appendFileSync(changed, '\nOne more line for the second build.\n');
+    const warm = build(`${count} synthetic agents, one file changed`, dir, count, outDir);
+    return { cold, warm };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDirOf(outDir), { recursive: true, force: true });
+  }
+}
+
 function kb([raw, gz]: [number, number]): string {
   return `${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzip)`;
 }
@@ -180,6 +209,7 @@ function main(): void {
   // Each build's output is measured, then deleted: a 10,000-agent site is hundreds of megabytes.
   const measured = (figures: BuildFigures) => {
     rmSync(figures.outDir, { recursive: true, force: true });
+    rmSync(cacheDirOf(figures.outDir), { recursive: true, force: true });
     runs.push(figures);
   };
   measured(build('default catalogue', undefined, countAgents('content/agents')));
@@ -187,6 +217,7 @@ function main(): void {
     const dirs = corpusDirs().join(path.delimiter);
     measured(build('7 shared corpora', dirs, countAgents(CORPORA_DIR)));
   }
+  const warm = args.includes('--warm') ? warmRebuild(Math.max(...sizesToRun)) : undefined;
   for (const count of sizesToRun) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);
@@ -216,6 +247,9 @@ function main(): void {
   console.log('| build | pages and assets | raw files, JSON and open data | search index |');
   console.log('|---|---:|---:|---:|');
   for (const r of runs) console.log(`| ${r.label} | ${mib(r.distByPhase.pages)} | ${mib(r.distByPhase.published)} | ${mib(r.distByPhase.search)} |`);
+  if (warm) {
+    console.log(`\nA second build after one of ${warm.cold.agents} agent files changed: ${warm.warm.seconds.toFixed(1)} s, against ${warm.cold.seconds.toFixed(1)} s for the first (${(warm.warm.seconds / warm.cold.seconds).toFixed(2)} of it); peak ${warm.warm.peakMiB.toFixed(0)} MiB.`);
+  }
   console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);
 }
