@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { PAGE_SIZE } from '../../../src/lib/views/lists.ts';
 import { expectNoHorizontalScroll, scanFolders, WIDTHS } from '../support.ts';
 
 const scan = scanFolders('content/agents');
@@ -51,7 +52,7 @@ test('a category page lists its agents by name, with install commands for all of
 test('the A to Z list holds every agent, and its filter and sort work in the browser', async ({ page }) => {
   await page.goto('agents/');
   await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', String(scan.agents.length));
-  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(Math.min(100, scan.agents.length));
+  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(Math.min(PAGE_SIZE, scan.agents.length));
   await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
   const filter = page.getByRole('searchbox', { name: 'Filter this list' });
   await filter.fill('postgres');
@@ -66,9 +67,14 @@ test('the A to Z list holds every agent, and its filter and sort work in the bro
 });
 
 test('the second page of the A to Z list starts where the first ended', async ({ page }) => {
-  expect(scan.agents.length).toBeGreaterThan(100);
+  expect(scan.agents.length).toBeGreaterThan(PAGE_SIZE);
+  await page.goto('agents/');
+  const lastOnFirstPage = await page.locator('[data-list-rows] [data-row]').last().getAttribute('data-row');
   await page.goto('agents/page/2/');
-  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(scan.agents.length - 100);
+  await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(Math.min(PAGE_SIZE, scan.agents.length - PAGE_SIZE));
+  // Names are unique in the default catalogue, so the lower-cased name alone orders the list.
+  const slugsByName = [...scan.agents].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)).map((a) => a.slug);
+  expect(await page.locator('[data-list-rows] [data-row]').first().getAttribute('data-row')).toBe(slugsByName[slugsByName.indexOf(lastOnFirstPage!) + 1]);
   await expect(page.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', /\/agents\/$/);
 });
 
