@@ -156,7 +156,8 @@ export function build(label: string, agentsDir: string | undefined, agents: numb
   if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stdout}\n${result.stderr}`);
   const files = walk(outDir).filter((f) => !f.endsWith('.max-rss'));
   const distBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+  // agents/page/ holds the A to Z list's later pages, not an agent.
+  const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find((e) => e.isDirectory() && e.name !== 'page')!.name;
   return {
     label,
     outDir,

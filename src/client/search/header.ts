@@ -28,7 +28,10 @@ export function attachHeaderSearch(root: HTMLElement): void {
   const searchUrl = all.getAttribute('href')!;
   const showSource = root.dataset['showSource'] === 'true';
   const pagefind = loadPagefind();
+  /** The newest search started, the newest whose results are on screen, and the newest one close() abandoned. */
   let latest = 0;
+  let shown = 0;
+  let closedAt = 0;
   let lastRefresh = -Infinity;
   let trailing: ReturnType<typeof setTimeout> | undefined;
   const schedule = scheduler();
@@ -38,7 +41,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
   };
   /** Closes the panel and forgets every search still under way or waiting. */
   const close = () => {
-    latest++;
+    closedAt = latest;
     clearTimeout(trailing);
     schedule.cancel();
     setOpen(false);
@@ -53,8 +56,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
       return;
     }
     if (!root.contains(document.activeElement)) return;
-    // Each intermediate query would fetch its own index slice and results; refresh on a beat instead,
-    // letting a search already under way finish so the first results still show at once.
+    // Each intermediate query would fetch its own index slice and results; refresh on a beat instead.
     const wait = lastRefresh + REFRESH_MS - performance.now();
     if (wait > 0) {
       trailing = setTimeout(() => void run(), wait);
@@ -62,15 +64,22 @@ export function attachHeaderSearch(root: HTMLElement): void {
     }
     lastRefresh = performance.now();
     const ticket = ++latest;
+    // A search overtaken by a newer one still shows its results until the newer one has shown its own, so
+    // the first results appear as soon as the engine has loaded, even if the person is still typing.
+    const outdated = () => ticket <= closedAt || ticket < shown;
     setOpen(true);
     const search = await rankedSearch(await pagefind, query, {});
-    if (ticket !== latest || !search) return;
+    if (outdated() || !search) return;
     const loaded: PagefindResultData[] = [];
     const pending = search.results.slice(0, LOADED).map((result) => result.data());
-    if (pending.length === 0) list.replaceChildren();
+    if (pending.length === 0) {
+      shown = ticket;
+      list.replaceChildren();
+    }
     for (const next of pending) {
       loaded.push(await next);
-      if (ticket !== latest) return;
+      if (outdated()) return;
+      shown = ticket;
       // Put results on screen as they arrive; twins join their group.
       const groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url).slice(0, SHOWN);
       list.replaceChildren(...groups.map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
