@@ -95,7 +95,7 @@ function median(values: number[]): number {
 async function relevance(browser: Browser, origin: string): Promise<void> {
   const ranks = await rankQueries(browser, origin, relevanceQueries());
   const score = scoreRanks(ranks);
-  console.log(`\nRelevance on the 7 corpora (${score.queries} queries): mean reciprocal rank ${score.mrr.toFixed(3)}, accepted agent in the top 3 for ${score.top3} (${((score.top3 / score.queries) * 100).toFixed(0)} of 100), top 5 for ${score.top5}`);
+  console.log(`\nRelevance on the 7 corpora (${score.queries} queries): mean reciprocal rank ${score.mrr.toFixed(3)}, accepted agent in the top 3 for ${score.top3} (${((score.top3 / score.queries) * 100).toFixed(0)} %), top 5 for ${score.top5}`);
   for (const r of ranks.filter((x) => x.rank !== 1)) console.log(`  "${r.query}": rank ${r.rank ?? 'none'}; first results: ${r.top.join(', ')}`);
 }
 
