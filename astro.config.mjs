@@ -31,6 +31,8 @@ export default defineConfig({
   integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : []), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
   // Pages are written while the next ones render; Astro still honours the incremental cache at this setting.
   build: { concurrency: 4 },
+  // Prompts are rendered by src/lib/markdown.ts and the MDX guide has no code fences, so Shiki would load for nothing.
+  markdown: { syntaxHighlight: false },
   experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],

@@ -26,6 +26,16 @@ test('bad files do not take the build down, and the build ends with a summary', 
   expect(output).toContain('skipped tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
 });
 
+test('npm run build:low-memory builds the same site, trading time for memory', { timeout: 120_000 }, () => {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
+  const result = spawnSync('npm', ['run', 'build:low-memory'], { cwd: root, encoding: 'utf8', env: { ...process.env, AGENTS_DIR: 'tests/fixtures/agents', OUT_DIR: outDir } });
+  const built = ['index.html', 'agents.json', 'pagefind/pagefind.js'].filter((file) => existsSync(path.join(outDir, file)));
+  rmSync(outDir, { recursive: true, force: true });
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  expect(built).toEqual(['index.html', 'agents.json', 'pagefind/pagefind.js']);
+  expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped/);
+});
+
 test('strict mode fails the build on the first error or warning, naming the file and line', { timeout: 120_000 }, () => {
   const { code, output } = buildFixtures({ STRICT: '1' });
   expect(code).not.toBe(0);
