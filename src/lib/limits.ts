@@ -47,5 +47,5 @@ export const LIMIT_TABLE: readonly { rule: string; value: string; past: string }
   { rule: 'limit-prompt-nesting', value: `${LIMITS.promptNesting} levels of quotes or lists`, past: 'shown as plain text' },
   { rule: 'limit-folder-depth', value: `${LIMITS.folderDepth} folder levels`, past: 'deeper folders not read' },
   { rule: 'limit-file-count', value: `${LIMITS.filesPerSource.toLocaleString('en')} entries per source`, past: 'the rest not read' },
-  { rule: '(slugs)', value: `${LIMITS.slugChars} characters + hash`, past: 'cut, with a hash to stay unique' },
+  { rule: '(slugs)', value: `${LIMITS.slugChars} characters + a hash`, past: 'cut, with a hash to stay unique, so every path stays under 255 bytes' },
 ];

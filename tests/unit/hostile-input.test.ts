@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { sourceFromDir } from '../../src/lib/config.ts';
 import { readFileCapped, type FileSystem } from '../../src/lib/files.ts';
 import { INPUT_RULES } from '../../src/lib/input-rules.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
+import { LIMIT_TABLE, LIMITS } from '../../src/lib/limits.ts';
 import type { RuleId } from '../../src/lib/rules.ts';
 import { allFindings, scanSources, type ScanResult } from '../../src/lib/scan.ts';
 import { classifyTool } from '../../src/lib/tools.ts';
@@ -305,4 +305,10 @@ test('every input rule except internal-error, limit-file-count and categories-in
     .filter((id) => !['internal-error', 'limit-file-count', 'categories-invalid'].includes(id))
     .sort();
   expect([...exercised].filter((id) => Object.hasOwn(INPUT_RULES, id)).sort()).toEqual(expected);
+});
+
+test('the README lists every limit with its value, as the code enforces it', () => {
+  const readme = fs.readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+  const missing = LIMIT_TABLE.map(({ rule, value, past }) => `| ${rule.startsWith('(') ? rule : `\`${rule}\``} | ${value} | ${past} |`).filter((row) => !readme.includes(row));
+  expect(missing).toEqual([]);
 });
