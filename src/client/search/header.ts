@@ -34,6 +34,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
   let closedAt = 0;
   let lastRefresh = -Infinity;
   let trailing: ReturnType<typeof setTimeout> | undefined;
+  let returningFocus = false;
   const schedule = scheduler();
 
   const setOpen = (open: boolean) => {
@@ -97,7 +98,10 @@ export function attachHeaderSearch(root: HTMLElement): void {
     if (event.key === 'Escape') {
       event.preventDefault();
       close();
+      // Focus returns to the field without searching again, which would reopen the panel just closed.
+      returningFocus = true;
       input.focus();
+      returningFocus = false;
     } else if (event.key === 'ArrowDown' && !panel.hidden) {
       event.preventDefault();
       links()[Math.min(current + 1, links().length - 1)]?.focus();
@@ -111,7 +115,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
     if (!root.contains(event.relatedTarget as Node | null)) close();
   });
   input.addEventListener('focus', () => {
-    if (input.value.trim() !== '') void run();
+    if (!returningFocus && input.value.trim() !== '') void run();
   });
   if (input.value.trim() !== '') void run();
 }

@@ -31,11 +31,21 @@ test.describe('the header search', () => {
     const field = page.getByRole('searchbox', { name: 'Search agents' });
     await field.fill('review');
     const panel = page.locator('#site-search-panel');
-    await expect(panel).toBeVisible();
-    await field.press('ArrowDown');
+    const firstResult = panel.locator('a[data-result-link]').first();
+    await expect(firstResult).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
+    await field.press('ArrowDown');
     await expect(field).toBeFocused();
+    // From a result: focus goes back to the field, and the panel stays closed.
+    await field.fill('reviewer');
+    await expect(firstResult).toBeVisible();
+    await field.press('ArrowDown');
+    await expect(firstResult).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(field).toBeFocused();
+    await page.waitForTimeout(500);
+    await expect(panel).toBeHidden();
   });
 
   test('once focus leaves, no search still under way reopens the panel', async ({ page }) => {
