@@ -4,17 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { FinishingInput, FinishingReport } from './finishing-process.ts';
-import { moveFolder, moveSite } from './publish-files.ts';
+import { filesBelow, moveFolder } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
 import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/stale-files.ts';
-
-/** Files in `dir`, relative to it with `/`. */
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
 
 /**
  * Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many
@@ -115,7 +107,8 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         if (removed > 0) logger.info(`Removed ${removed} files of the previous build that this one did not write`);
         logger.info(phaseLine('finished'));
         if (options.publishTo) {
-          moveSite(siteDir, options.publishTo);
+          // Built inside the cache, for the reason in astro.config.mjs; moved to where it was asked for.
+          moveFolder(siteDir, options.publishTo);
           logger.info(`Moved the site to ${options.publishTo}`);
         }
         for (const line of report.summary) logger.info(line);

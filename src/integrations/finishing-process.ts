@@ -4,12 +4,12 @@
  * the raw files, each agent's JSON and the open data (written straight into the output folder), and the
  * search index (written to a folder of its own, moved into the site when the pages are done).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close } from 'pagefind';
 import { readManifest } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
-import { publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
+import { filesBelow, publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexRecords } from './search-index.ts';
 
 /** What the build hands the process. */
@@ -45,17 +45,6 @@ export interface FinishingReport {
   peakMiB: number;
 }
 
-/** Every file below `dir`, relative to it with `/`; none when it does not exist yet. */
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  } catch {
-    return [];
-  }
-}
-
 /** What the previous build published, or nothing when it left no record (or an unreadable one). */
 function readFingerprints(file: string): PublishedFingerprints {
   try {
@@ -80,7 +69,7 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
 async function finish(input: FinishingInput): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
   const manifest = readManifest(input.cacheDir);
-  const previousFiles = listFiles(input.outDir);
+  const previousFiles = filesBelow(input.outDir);
   // The old index goes now rather than when the pages are done; the new one is moved in then.
   rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
   rmSync(input.searchDir, { recursive: true, force: true });

@@ -29,5 +29,5 @@ export function childPeakMiB(name: string): number {
 
 /** A line the benchmark reads: `phase <name> at <seconds since start> s, peak <MiB> MiB`. */
 export function phaseLine(name: string, peak = peakMiB()): string {
-  return `phase ${name} at ${(process.uptime()).toFixed(2)} s, peak ${peak.toFixed(0)} MiB`;
+  return `phase ${name} at ${process.uptime().toFixed(2)} s, peak ${peak.toFixed(0)} MiB`;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -46,8 +46,7 @@ export async function publishAgentFiles(
   outDir: string,
   previous: PublishedFingerprints = {},
 ): Promise<{ failed: string[]; fingerprints: PublishedFingerprints; written: number }> {
-  const folder = path.join(outDir, 'agents');
-  await mkdir(folder, { recursive: true });
+  await mkdir(path.join(outDir, 'agents'), { recursive: true });
   const fingerprints: PublishedFingerprints = {};
   let written = 0;
   // A source file can change or vanish after the scan: its page stays, and the caller reports it.
@@ -55,23 +54,39 @@ export async function publishAgentFiles(
     manifest.agents,
     async (agent) => {
       const fingerprint = publishFingerprint(agent);
-      const files = [path.join(folder, `${agent.slug}.md`), path.join(folder, `${agent.slug}.json`)] as const;
-      if (previous[agent.slug] !== fingerprint || !files.every((file) => existsSync(file))) {
+      const [raw, json] = agentFileNames(agent.slug).map((name) => path.join(outDir, name)) as [string, string];
+      if (previous[agent.slug] !== fingerprint || !existsSync(raw) || !existsSync(json)) {
         const bytes = await readFile(agent.absPath);
         const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
-        await Promise.all([writeFile(files[0], bytes), writeFile(files[1], JSON.stringify(agentFile(agent.record, prompt, agent.cliFields)))]);
+        await Promise.all([writeFile(raw, bytes), writeFile(json, JSON.stringify(agentFile(agent.record, prompt, agent.cliFields)))]);
         written++;
       }
       fingerprints[agent.slug] = fingerprint;
     },
-    (agent) => `${agent.slug}`,
+    (agent) => agent.slug,
   );
   return { failed, fingerprints, written };
 }
 
+/** An agent's raw file and JSON file, relative to the output folder. */
+function agentFileNames(slug: string): [raw: string, json: string] {
+  return [`agents/${slug}.md`, `agents/${slug}.json`];
+}
+
 /** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
 export function publishedFiles(manifest: BuildManifest): string[] {
-  return [...manifest.agents.flatMap((a) => [`agents/${a.slug}.md`, `agents/${a.slug}.json`]), ...OPEN_DATA_FILES];
+  return [...manifest.agents.flatMap((a) => agentFileNames(a.slug)), ...OPEN_DATA_FILES];
+}
+
+/** Every file below `dir`, relative to it with `/`; none when it does not exist (or cannot be read). */
+export function filesBelow(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  } catch {
+    return [];
+  }
 }
 
 /** The open-data files, at the top of the site. */
@@ -121,6 +136,3 @@ export function moveFolder(from: string, to: string): void {
     rmSync(from, { recursive: true, force: true });
   }
 }
-
-/** Moves a finished build to its folder outside the project (see astro.config.mjs for why it was built elsewhere). */
-export const moveSite = moveFolder;
