@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import type { Agent, AgentData } from './lib/agent.ts';
+import { frontmatterTextsSchema, type Agent, type AgentFacts } from './lib/agent.ts';
 import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
 import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
 import { pluginNameForCategory } from './lib/marketplace.ts';
@@ -48,8 +48,8 @@ const entries = agentEntries.sort(
 );
 const all: Agent[] = entries.map((e) => e.data);
 
-const toolFacet = (a: AgentData) => toolFacetValues(a.tools);
-const skillFacet = (a: AgentData) => skillFacetValues(a.skills, a.tags);
+const toolFacet = (a: AgentFacts) => toolFacetValues(a.tools);
+const skillFacet = (a: AgentFacts) => skillFacetValues(a.skills, a.tags);
 /** Every tool, skill and model with its agents, for the browse pages. */
 export const tools = toolEntries(all, toolFacet);
 export const skills = skillEntries(all, skillFacet);
@@ -75,9 +75,12 @@ const rowOf = (slug: string) => rowBySlug.get(slug);
 const related = relatedAgents(all);
 const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
 
+// Every entry names the same file; the store leaves the frontmatter text out (see agent.ts).
+const frontmatterTexts = all[0] ? frontmatterTextsSchema.parse(JSON.parse(readFileSync(all[0].frontmatterFile, 'utf8'))) : {};
+
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
 export const agents: AgentView[] = entries.map((entry, index) => {
-  const view = agentView(entry.data, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+  const view = agentView(entry.data, frontmatterTexts[entry.id] ?? '', related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 

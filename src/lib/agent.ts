@@ -33,8 +33,8 @@ export const twinsSchema = z.object({
   groupSlug: z.string(),
 });
 
-/** A catalogue agent: one loadable file, normalised and checked. The content collection's schema. */
-export const agentSchema = z.object({
+/** A catalogue agent: one loadable file, normalised and checked, as the scan produces it. */
+export const agentDataSchema = z.object({
   /** Unique, stable URL slug. */
   slug: z.string(),
   /** The `name` field (cut at the length limit). */
@@ -81,15 +81,41 @@ export const agentSchema = z.object({
   twins: twinsSchema,
   /** 1-based line of the `name` field. */
   nameLine: z.number().int().positive(),
+});
+
+/** An agent as the scan produces it. */
+export type AgentData = z.infer<typeof agentDataSchema>;
+
+/**
+ * Fields the content store leaves out. Astro inlines the whole store into the build as one JavaScript
+ * module, which Vite bundles and Node compiles again: at 10,000 agents every megabyte costs time and memory.
+ * `descriptionText` and `examples` are derived from `description` again by the agent's view; the
+ * frontmatter text, the largest field and shown on one page only, is kept in one file of the build cache.
+ */
+const LEFT_OUT_OF_STORE = { descriptionText: true, examples: true, frontmatter: true } as const;
+
+/** What pages need of every agent: its data without the fields the store leaves out. */
+export type AgentFacts = Omit<AgentData, keyof typeof LEFT_OUT_OF_STORE>;
+
+/** A catalogue agent as the content collection stores it: its facts, and where its prompt and frontmatter text are kept. */
+export const agentSchema = agentDataSchema.omit(LEFT_OUT_OF_STORE).extend({
   /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
   promptFile: z.string(),
+  /** The build cache's file of every agent's frontmatter text, by slug (see frontmatterTexts). Never published. */
+  frontmatterFile: z.string(),
 });
 
 /** An agent as the collection stores it. */
 export type Agent = z.infer<typeof agentSchema>;
 
-/** An agent's data without where its rendered prompt is kept: what the scan produces and most steps need. */
-export type AgentData = Omit<Agent, 'promptFile'>;
+/** An agent's facts, without the fields the store leaves out. */
+export function agentFacts(agent: AgentData): AgentFacts {
+  const { descriptionText, examples, frontmatter, ...facts } = agent;
+  return facts;
+}
+
+/** Every agent's frontmatter text by slug, as the frontmatter file holds it. */
+export const frontmatterTextsSchema = z.record(z.string(), z.string());
 
 /** A file that did not become an agent page (or a folder entry that could not be read), with why. */
 export const skippedFileSchema = z.object({

@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { writeManifest, type BuildManifest } from './build-manifest.ts';
 import { agentRecord } from './open-data.ts';
 import { loadCatalogConfig, type CatalogConfig } from './config.ts';
+import { agentFacts } from './agent.ts';
 import { promptPath, renderPrompts } from './prompt-cache.ts';
 import path from 'node:path';
 import { scanSources, type ScanResult } from './scan.ts';
@@ -62,10 +64,12 @@ export function agentsLoader(): Loader {
         const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
         const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
         await renderPrompts(promptDir, prompts);
+        const frontmatterFile = path.join(cacheDir, 'subagent-catalog', 'frontmatter.json');
+        writeFileSync(frontmatterFile, JSON.stringify(Object.fromEntries(ordered.map((agent) => [agent.slug, agent.frontmatter]))));
         for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
-          const agent = { ...scanned, promptFile: prompts[index]!.file };
+          const agent = { ...agentFacts(scanned), promptFile: prompts[index]!.file, frontmatterFile };
           keep.add(agent.slug);
-          const record = agentRecord(agent, {
+          const record = agentRecord(scanned, {
             categoryLabel: categoryLabel(agent.categoryId),
             sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId,
             publish,

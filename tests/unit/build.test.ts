@@ -48,6 +48,9 @@ test('a rebuild keeps unchanged agent pages as they are, updates changed ones an
   // Alone in its category with its own tag, so nothing the second build changes appears on its page.
   mkdirSync(path.join(source, 'solo'));
   writeFileSync(path.join(source, 'solo/kept.md'), '---\nname: kept-agent\ndescription: Stays the same.\ntags: [only-here]\n---\n\nUnchanged.\n');
+  // Its fields stay the same and only a comment in its frontmatter changes: the page still shows the new text.
+  const commented = (note: string) => `---\nname: commented-agent\n# ${note}\ndescription: Only a comment changes.\n---\n\nSame prompt.\n`;
+  writeFileSync(path.join(source, 'messy/commented.md'), commented('first note'));
   // Inside the project, so the build writes into the folder itself (see astro.config.mjs).
   const outDir = path.join(root, '.cache/rebuild-test');
   rmSync(outDir, { recursive: true, force: true });
@@ -57,12 +60,14 @@ test('a rebuild keeps unchanged agent pages as they are, updates changed ones an
     const kept = path.join(outDir, 'agents/kept-agent/index.html');
     const keptBefore = { text: readFileSync(kept, 'utf8'), mtimeMs: statSync(kept).mtimeMs };
     rmSync(path.join(source, 'messy/bypass.md'));
+    writeFileSync(path.join(source, 'messy/commented.md'), commented('second note'));
     writeFileSync(path.join(source, 'messy/empty-tools.md'), '---\nname: empty-tools\ndescription: Changed between the two builds.\ntools: []\n---\n\nNo tools at all.\n');
     const second = build();
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/Removed \d+ files of the previous build/);
-    // Only the changed agent's raw file and JSON are written again.
-    expect(second.stdout).toMatch(/raw files \(1 written, the rest unchanged\)/);
+    // Only the changed agents' raw files and JSON are written again.
+    expect(second.stdout).toMatch(/raw files \(2 written, the rest unchanged\)/);
+    expect(readFileSync(path.join(outDir, 'agents/commented-agent/index.html'), 'utf8')).toContain('# second note');
     for (const gone of ['agents/bypass-agent/index.html', 'agents/bypass-agent.md', 'agents/bypass-agent.json']) expect(existsSync(path.join(outDir, gone)), gone).toBe(false);
     expect(readFileSync(path.join(outDir, 'agents/empty-tools/index.html'), 'utf8')).toContain('Changed between the two builds.');
     expect(readFileSync(path.join(outDir, 'agents/empty-tools.md'), 'utf8')).toContain('Changed between the two builds.');

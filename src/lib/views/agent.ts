@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Agent, AgentData } from '../agent.ts';
+import type { Agent, AgentFacts } from '../agent.ts';
 import { labelFromFolder, type CategoryMeta } from '../categories.ts';
+import { cleanDescription, type CleanDescription } from '../description.ts';
 import { facetsOf } from '../facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../findings.ts';
 import { approximateTokens } from '../format.ts';
@@ -77,6 +78,10 @@ export interface AgentView {
   findings: FindingView[];
   bypass: boolean;
   profile: { id: string; label: string }[];
+  /** The frontmatter block as written, delimiters included. */
+  frontmatter: string;
+  /** The description as readable text, and its `<example>` blocks. */
+  description: CleanDescription;
   descriptionCost: { characters: number; tokens: number };
   twins: { count: number; preview: Link[]; allHref: string };
   related: AgentRow[];
@@ -103,7 +108,7 @@ export interface ViewContext {
 }
 
 /** The label of an agent's category: the categories file's, or one made from the folder name. */
-export function categoryLabelOf(agent: Pick<AgentData, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
+export function categoryLabelOf(agent: Pick<AgentFacts, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
   return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
 }
 
@@ -111,7 +116,7 @@ export function categoryLabelOf(agent: Pick<AgentData, 'categoryId' | 'categoryF
 export const ROW_NAME_CHARS = 120;
 
 /** The row of an agent in lists. */
-export function agentRow(agent: AgentData, context: ViewContext): AgentRow {
+export function agentRow(agent: AgentFacts, context: ViewContext): AgentRow {
   return {
     slug: agent.slug,
     href: context.urls.agent(agent.slug),
@@ -126,7 +131,13 @@ export function agentRow(agent: AgentData, context: ViewContext): AgentRow {
 }
 
 /** Builds one agent's view; `rowOf` resolves the slugs of twins and related agents. */
-export function agentView(agent: Agent, related: readonly AgentRow[], rowOf: (slug: string) => AgentRow | undefined, context: ViewContext): Omit<AgentView, 'pageKey'> {
+export function agentView(
+  agent: Agent,
+  frontmatter: string,
+  related: readonly AgentRow[],
+  rowOf: (slug: string) => AgentRow | undefined,
+  context: ViewContext,
+): Omit<AgentView, 'pageKey'> {
   const { urls } = context;
   const row = agentRow(agent, context);
   const source = context.sources.get(agent.sourceId) ?? { id: agent.sourceId, label: agent.sourceId, repository: undefined };
@@ -155,6 +166,8 @@ export function agentView(agent: Agent, related: readonly AgentRow[], rowOf: (sl
     findings: agent.findings.map((f) => ({ rule: f.rule, title: RULES[f.rule].title, severity: f.severity, line: f.line, message: f.message, hint: f.hint })),
     bypass: agent.findings.some((f) => f.rule === 'permission-bypass'),
     profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
+    frontmatter,
+    description: cleanDescription(agent.description),
     descriptionCost: { characters: agent.description.length, tokens: approximateTokens(agent.description) },
     twins: {
       count: agent.twins.count,

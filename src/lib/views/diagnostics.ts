@@ -1,4 +1,4 @@
-import type { AgentData as Agent, SkippedFile } from '../agent.ts';
+import type { AgentFacts as Agent, SkippedFile } from '../agent.ts';
 import { SEVERITY_RANK, RULES, type RuleId, type Severity } from '../rules.ts';
 import type { Finding } from '../findings.ts';
 import type { Urls } from '../urls.ts';

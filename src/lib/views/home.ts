@@ -1,4 +1,4 @@
-import type { AgentData as Agent } from '../agent.ts';
+import type { AgentFacts as Agent } from '../agent.ts';
 import type { CategoryMeta } from '../categories.ts';
 import type { Urls } from '../urls.ts';
 import type { AgentRow, SourceRef } from './agent.ts';

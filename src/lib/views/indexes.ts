@@ -1,4 +1,4 @@
-import type { AgentData as Agent } from '../agent.ts';
+import type { AgentFacts as Agent } from '../agent.ts';
 import { groupByFacet } from '../facets.ts';
 import { MODEL_LABELS } from '../models.ts';
 import { describeTool } from '../tool-names.ts';
