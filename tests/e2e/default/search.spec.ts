@@ -74,6 +74,21 @@ test.describe('the header search', () => {
     expect(text.startsWith('1 agent ') ? text.includes('1 agent matches') : text.includes('agents match')).toBe(true);
   });
 
+  test('the search engine loads when the pointer reaches the field, not with the page', async ({ page }) => {
+    const engine: string[] = [];
+    page.on('request', (request) => {
+      if (/\/pagefind\/(pagefind\.js|wasm\.)/.test(request.url())) engine.push(request.url());
+    });
+    await page.goto('./', { waitUntil: 'networkidle' });
+    expect(engine).toEqual([]);
+    const field = page.getByRole('searchbox', { name: 'Search agents' });
+    await field.hover();
+    await expect.poll(() => engine.some((url) => url.includes('/wasm.'))).toBe(true);
+    await expect(field).not.toBeFocused();
+    await field.fill('postgres');
+    await expect(page.locator('#site-search-panel [data-result="/agents/postgres-query-tuner/"]')).toBeVisible();
+  });
+
   test('/ and Ctrl+K focus the field from anywhere', async ({ page }) => {
     await page.goto('categories/');
     await page.keyboard.press('/');
