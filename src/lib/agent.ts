@@ -101,7 +101,7 @@ export type AgentFacts = Omit<AgentData, keyof typeof LEFT_OUT_OF_STORE>;
 export const agentSchema = agentDataSchema.omit(LEFT_OUT_OF_STORE).extend({
   /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
   promptFile: z.string(),
-  /** The build cache's file of every agent's frontmatter text, by slug (see frontmatterTexts). Never published. */
+  /** The build cache's file of every agent's frontmatter text, by slug (its shape: frontmatterTextsSchema, below; catalog.ts reads it). Never published. */
   frontmatterFile: z.string(),
 });
 
