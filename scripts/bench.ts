@@ -5,10 +5,10 @@
  *   npm run bench                  # default catalogue, 1,000 and 10,000 synthetic agents
  *   npm run bench -- 100 1000      # other sizes
  *   npm run bench -- --corpora     # also the 7 shared corpora together
- *   npm run bench -- --warm        # also a second build of the largest size after one file changed
+ *   npm run bench -- --warm        # also the largest size built again after one prompt, then one description, changed
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, statSync, mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -48,6 +48,8 @@ export interface BuildPhases {
   searchWrittenAt: number | undefined;
   /** Seconds Pagefind spent indexing, and its process's peak memory in MiB. */
   indexingSeconds: number | undefined;
+  /** True when the build kept the previous build's search index, its records being unchanged. */
+  searchKept: boolean;
   pagefindPeakMiB: number | undefined;
   /** Peak memory of the process that publishes the files and feeds Pagefind, in MiB. */
   publishingPeakMiB: number | undefined;
@@ -77,6 +79,7 @@ export function buildPhases(log: string): BuildPhases {
     publishedAt: number(/phase files-published \(in parallel\) at ([\d.]+) s/),
     searchWrittenAt: number(/phase search-written \(in parallel\) at ([\d.]+) s/),
     indexingSeconds: number(/for search in ([\d.]+) s/),
+    searchKept: log.includes('Kept the search index of the previous build'),
     pagefindPeakMiB: number(/Pagefind peak (\d+) MiB/),
     publishingPeakMiB: number(/phase files-published \(in parallel\) at [\d.]+ s, peak (\d+) MiB/),
   };
@@ -172,11 +175,20 @@ export function build(label: string, agentsDir: string | undefined, agents: numb
   };
 }
 
+/** What the warm benchmark measured: a cold build, then two more, each after one agent file changed. */
+interface WarmFigures {
+  cold: BuildFigures;
+  /** A line added at the end of one prompt: the page and raw file change, the search records do not. */
+  promptEnd: BuildFigures;
+  /** One description changed: its search record changes too, so the search index is built again. */
+  description: BuildFigures;
+}
+
 /**
- * Builds `count` synthetic agents twice into the same folder inside the project (so the second build
- * finds the first one's pages in place), changing one agent file in between.
+ * Builds `count` synthetic agents three times into the same folder inside the project (so each build
+ * finds the previous one's pages in place), changing one agent file before each of the last two.
  */
-function warmRebuild(count: number): { cold: BuildFigures; warm: BuildFigures } {
+function warmRebuild(count: number): WarmFigures {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-warm-'));
   const outDir = path.join(root, '.cache/bench-warm');
   rmSync(outDir, { recursive: true, force: true });
@@ -184,10 +196,15 @@ function warmRebuild(count: number): { cold: BuildFigures; warm: BuildFigures } 
   try {
     writeSyntheticCatalogue(count, dir);
     const cold = build(`${count} synthetic agents, first build`, dir, count, outDir);
-    const changed = listSource(dir).candidates[0]!.absPath;
-    appendFileSync(changed, '\nOne more line for the second build.\n');
-    const warm = build(`${count} synthetic agents, one file changed`, dir, count, outDir);
-    return { cold, warm };
+    const files = listSource(dir).candidates.map((c) => c.absPath);
+    appendFileSync(files[0]!, '\nOne more line for the second build.\n');
+    const promptEnd = build(`${count} synthetic agents, a line added to one prompt`, dir, count, outDir);
+    // A one-line description, so changing it keeps the file's YAML valid.
+    const plainDescription = /^description: [^|>'"\s].*$/m;
+    const described = files.slice(1).find((file) => plainDescription.test(readFileSync(file, 'utf8')))!;
+    writeFileSync(described, readFileSync(described, 'utf8').replace(plainDescription, (line) => `${line} Changed for the third build.`));
+    const description = build(`${count} synthetic agents, one description changed`, dir, count, outDir);
+    return { cold, promptEnd, description };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
@@ -236,20 +253,24 @@ function main(): void {
   console.log(`| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind indexing | publishing process peak | Pagefind peak |`);
   console.log(`|---|${'---:|'.repeat(Object.keys(PHASE_LABELS).length + 5)}`);
   const sec = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
-  for (const r of runs) {
+  for (const r of warm ? [...runs, warm.cold, warm.promptEnd, warm.description] : runs) {
     const cells = Object.keys(PHASE_LABELS).map((name) => {
       const phase = r.phases.phases.find((p) => p.name === name);
       return phase ? `${phase.seconds.toFixed(1)} s, ${phase.peakMiB} MiB` : '?';
     });
-    const { publishedAt, searchWrittenAt, indexingSeconds, publishingPeakMiB, pagefindPeakMiB } = r.phases;
-    console.log(`| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${sec(indexingSeconds)} | ${publishingPeakMiB ?? '?'} MiB | ${pagefindPeakMiB ?? '?'} MiB |`);
+    const { publishedAt, searchWrittenAt, indexingSeconds, searchKept, publishingPeakMiB, pagefindPeakMiB } = r.phases;
+    const indexing = searchKept ? 'kept' : sec(indexingSeconds);
+    console.log(`| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${indexing} | ${publishingPeakMiB ?? '?'} MiB | ${searchKept ? '-' : `${pagefindPeakMiB ?? '?'} MiB`} |`);
   }
   console.log('\nWhat each phase wrote to dist:');
   console.log('| build | pages and assets | raw files, JSON and open data | search index |');
   console.log('|---|---:|---:|---:|');
   for (const r of runs) console.log(`| ${r.label} | ${mib(r.distByPhase.pages)} | ${mib(r.distByPhase.published)} | ${mib(r.distByPhase.search)} |`);
   if (warm) {
-    console.log(`\nA second build after one of ${warm.cold.agents} agent files changed: ${warm.warm.seconds.toFixed(1)} s, against ${warm.cold.seconds.toFixed(1)} s for the first (${(warm.warm.seconds / warm.cold.seconds).toFixed(2)} of it); peak ${warm.warm.peakMiB.toFixed(0)} MiB.`);
+    const ratio = (again: BuildFigures) => `${again.seconds.toFixed(1)} s (${(again.seconds / warm.cold.seconds).toFixed(2)} of the first), peak ${again.peakMiB.toFixed(0)} MiB`;
+    console.log(`\nBuilding ${warm.cold.agents} agents again after one file changed, against ${warm.cold.seconds.toFixed(1)} s for the first build:`);
+    console.log(`- a line added at the end of one prompt (the search index is kept): ${ratio(warm.promptEnd)}`);
+    console.log(`- one description changed (the search index is built again): ${ratio(warm.description)}`);
   }
   console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);

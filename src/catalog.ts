@@ -13,11 +13,12 @@ import { LIMIT_TABLE } from './lib/limits.ts';
 import { RULES, type RuleId } from './lib/rules.ts';
 import { SEARCH_FACETS } from './lib/search-state.ts';
 import { createUrls } from './lib/urls.ts';
-import { agentRow, agentView, categoryLabelOf, pageKey, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { agentRow, agentView, categoryLabelOf, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
 import type { AgentList } from './lib/views/lists.ts';
+import { pageKey } from './lib/views/page-key.ts';
 import { relatedAgents } from './lib/views/related.ts';
 import { rowsTable } from './lib/views/rows-table.ts';
 import { installPowerShellScript, installSet, installShellScript } from './lib/views/sets.ts';
@@ -73,7 +74,8 @@ const rows = all.map((agent) => agentRow(agent, context));
 const rowBySlug = new Map(rows.map((row) => [row.slug, row]));
 const rowOf = (slug: string) => rowBySlug.get(slug);
 const related = relatedAgents(all);
-const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
+/** What the layout shows of the whole site, part of every page's key for the incremental build. */
+export const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
 
 // Every entry names the same file; the store leaves the frontmatter text out (see agent.ts).
 const frontmatterTexts = all[0] ? frontmatterTextsSchema.parse(JSON.parse(readFileSync(all[0].frontmatterFile, 'utf8'))) : {};

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
@@ -58,7 +58,8 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
   for (const failure of report.failed) logger.warn(`not published: ${failure}`);
   logger.info(`phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s, peak ${report.peakMiB.toFixed(0)} MiB of its own`);
   logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
-  logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
+  if (report.searchKept) logger.info(`Kept the search index of the previous build: its ${report.slugs.length} records are unchanged`);
+  else logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
   const undated = report.undated.length > 0 ? ` (no git dates for ${report.undated.join(', ')})` : '';
   logger.info(`Published ${report.slugs.length} raw files (${report.written} written, the rest unchanged) and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
 }
@@ -73,6 +74,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
   let cacheDir = '';
   let outDir = '';
   let searchDir = '';
+  let searchKeyFile = '';
   let publicDir = '';
   let buildStartedMs = 0;
   let finishing: Promise<FinishingReport> | undefined;
@@ -87,12 +89,13 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
         searchDir = path.join(cacheDir, 'subagent-catalog', 'pagefind');
+        searchKeyFile = path.join(cacheDir, 'subagent-catalog', 'pagefind.key');
         publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
         buildStartedMs = Date.now();
-        finishing = startFinishing({ cacheDir, outDir, searchDir, buildStartedAt: Date.now() - process.uptime() * 1000 });
+        finishing = startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000 });
         // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
         finishing.catch(() => undefined);
       },
@@ -101,7 +104,9 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         logger.info(phaseLine('pages-rendered'));
         const report = await finishing;
         const siteDir = fileURLToPath(dir);
-        moveFolder(searchDir, path.join(siteDir, 'pagefind'));
+        if (!report.searchKept) moveFolder(searchDir, path.join(siteDir, 'pagefind'));
+        // Kept with the site only while the site stays where it was built (see publishTo below).
+        if (!options.publishTo) writeFileSync(searchKeyFile, report.searchKey);
         const removed = removeStaleFiles(siteDir, publicDir, buildStartedMs, report, pages);
         logReport(logger, report);
         if (removed > 0) logger.info(`Removed ${removed} files of the previous build that this one did not write`);

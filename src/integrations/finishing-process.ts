@@ -4,13 +4,13 @@
  * the raw files, each agent's JSON and the open data (written straight into the output folder), and the
  * search index (written to a folder of its own, moved into the site when the pages are done).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close } from 'pagefind';
 import { readManifest } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
 import { filesBelow, publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
-import { indexRecords } from './search-index.ts';
+import { indexKey, indexRecords } from './search-index.ts';
 
 /** What the build hands the process. */
 export interface FinishingInput {
@@ -18,6 +18,8 @@ export interface FinishingInput {
   outDir: string;
   /** Where the search index is written. */
   searchDir: string;
+  /** Holds the key of the index in the output folder, written once the index is in place (see searchIndexKey). */
+  searchKeyFile: string;
   /** When the build process started (ms since the epoch), so times reported here read like its own. */
   buildStartedAt: number;
 }
@@ -41,8 +43,20 @@ export interface FinishingReport {
   searchWrittenAt: number;
   indexingSeconds: number;
   pagefindPeakMiB: number;
+  /** The key of this build's search index, and whether the previous build's index had it and was kept. */
+  searchKey: string;
+  searchKept: boolean;
   /** Peak memory of this process, in MiB. */
   peakMiB: number;
+}
+
+/** A small text file's content, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the previous build published, or nothing when it left no record (or an unreadable one). */
@@ -70,10 +84,16 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
   const manifest = readManifest(input.cacheDir);
   const previousFiles = filesBelow(input.outDir);
-  // The old index goes now rather than when the pages are done; the new one is moved in then.
-  rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
-  rmSync(input.searchDir, { recursive: true, force: true });
-  const search = searchIndex(manifest.search, input.searchDir, since);
+  const searchKey = indexKey(manifest.search);
+  const searchKept = readText(input.searchKeyFile) === searchKey && existsSync(path.join(input.outDir, 'pagefind', 'pagefind.js'));
+  if (!searchKept) {
+    // The old index goes now rather than when the pages are done; the new one is moved in then. Its key goes
+    // first, so a build stopped in between leaves no key for an index that is not there.
+    rmSync(input.searchKeyFile, { force: true });
+    rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
+    rmSync(input.searchDir, { recursive: true, force: true });
+  }
+  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(manifest.search, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
   const fingerprintsFile = path.join(input.cacheDir, 'subagent-catalog', 'published.json');
@@ -82,7 +102,7 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);
   const publishedAt = since();
   const searched = await search;
-  return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, peakMiB: peakMiB() };
+  return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
 }
 
 process.once('message', (input: FinishingInput) => {

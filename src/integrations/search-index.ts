@@ -1,6 +1,16 @@
 import type { PagefindIndex } from 'pagefind';
 import { createIndex } from 'pagefind';
-import type { SearchRecord } from '../lib/search-records.ts';
+import { readFileSync } from 'node:fs';
+import { searchIndexKey, type SearchRecord } from '../lib/search-records.ts';
+
+const PAGEFIND_OPTIONS = { forceLanguage: 'en' };
+const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+/**
+ * The key of the index these records make (see searchIndexKey): the engine is this Pagefind, its options
+ * and the code below that feeds it, so a change to any of them builds the index again.
+ */
+export const indexKey = (records: readonly SearchRecord[]) => searchIndexKey(records, JSON.stringify([pagefindVersion, PAGEFIND_OPTIONS, indexRecords.toString()]));
 
 /**
  * Feeds the search records to Pagefind, in catalogue order (by name), so a search with filters and no
@@ -9,7 +19,7 @@ import type { SearchRecord } from '../lib/search-records.ts';
  */
 export async function indexRecords(records: readonly SearchRecord[]): Promise<{ index: PagefindIndex; seconds: number }> {
   const started = performance.now();
-  const { index, errors } = await createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await createIndex(PAGEFIND_OPTIONS);
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // One at a time: Pagefind numbers pages in the order they arrive.
   for (const record of records) {

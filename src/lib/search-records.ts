@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AgentData } from './agent.ts';
 import { facetsOf, type AgentFacets } from './facets.ts';
 import { escapeHtml } from './markdown.ts';
@@ -10,6 +11,16 @@ export const SEARCH_WEIGHTS = { name: 10, description: 4, tags: 3, prompt: 1 } a
 export interface SearchRecord {
   url: string;
   html: string;
+}
+
+/**
+ * Names one search index: the engine that builds it (its version and options) and every record, in
+ * order. A build whose key matches the previous one's keeps that index instead of building it again.
+ */
+export function searchIndexKey(records: readonly SearchRecord[], engine: string): string {
+  const hash = createHash('sha256').update(engine);
+  for (const { url, html } of records) hash.update(`\0${url}\0${html}`);
+  return hash.digest('hex');
 }
 
 /** How much of the prompt the index takes: its opening says what the agent does; the rest mostly repeats it. */

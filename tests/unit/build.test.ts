@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -42,7 +42,7 @@ test('strict mode fails the build on the first error or warning, naming the file
   expect(output).toMatch(/Strict mode: \d+ finding\(s\) fail the build\. First: tests\/fixtures\/agents\/\S+\.md:\d+/);
 });
 
-test('a rebuild keeps unchanged agent pages as they are, updates changed ones and removes what is gone', { timeout: 180_000 }, () => {
+test('a rebuild keeps unchanged agent and list pages and search index as they are, updates changed ones and removes what is gone', { timeout: 240_000 }, () => {
   const source = mkdtempSync(path.join(os.tmpdir(), 'catalog-rebuild-src-'));
   cpSync(path.join(root, 'tests/fixtures/agents/messy'), path.join(source, 'messy'), { recursive: true });
   // Alone in its category with its own tag, so nothing the second build changes appears on its page.
@@ -58,7 +58,10 @@ test('a rebuild keeps unchanged agent pages as they are, updates changed ones an
   try {
     expect(build().status).toBe(0);
     const kept = path.join(outDir, 'agents/kept-agent/index.html');
-    const keptBefore = { text: readFileSync(kept, 'utf8'), mtimeMs: statSync(kept).mtimeMs };
+    const keptList = path.join(outDir, 'categories/solo/index.html');
+    const asBuilt = (file: string) => ({ text: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs });
+    const keptBefore = asBuilt(kept);
+    const keptListBefore = asBuilt(keptList);
     rmSync(path.join(source, 'messy/bypass.md'));
     writeFileSync(path.join(source, 'messy/commented.md'), commented('second note'));
     writeFileSync(path.join(source, 'messy/empty-tools.md'), '---\nname: empty-tools\ndescription: Changed between the two builds.\ntools: []\n---\n\nNo tools at all.\n');
@@ -71,8 +74,18 @@ test('a rebuild keeps unchanged agent pages as they are, updates changed ones an
     for (const gone of ['agents/bypass-agent/index.html', 'agents/bypass-agent.md', 'agents/bypass-agent.json']) expect(existsSync(path.join(outDir, gone)), gone).toBe(false);
     expect(readFileSync(path.join(outDir, 'agents/empty-tools/index.html'), 'utf8')).toContain('Changed between the two builds.');
     expect(readFileSync(path.join(outDir, 'agents/empty-tools.md'), 'utf8')).toContain('Changed between the two builds.');
-    expect({ text: readFileSync(kept, 'utf8'), mtimeMs: statSync(kept).mtimeMs }).toEqual(keptBefore);
+    expect(asBuilt(kept)).toEqual(keptBefore);
+    expect(asBuilt(keptList)).toEqual(keptListBefore);
+    expect(readFileSync(path.join(outDir, 'categories/messy/index.html'), 'utf8')).toContain('Changed between the two builds.');
+    expect(readFileSync(path.join(outDir, 'agents/index.html'), 'utf8')).not.toContain('bypass-agent');
     expect(readFileSync(path.join(outDir, 'agents.json'), 'utf8')).not.toContain('bypass-agent');
+    // A description changed, so the search index was built again; a third build with nothing changed keeps it.
+    expect(second.stdout).toMatch(/Indexed \d+ agents for search/);
+    const searchFiles = readdirSync(path.join(outDir, 'pagefind'), { recursive: true });
+    const third = build();
+    expect(third.status).toBe(0);
+    expect(third.stdout).toContain('Kept the search index of the previous build');
+    expect(readdirSync(path.join(outDir, 'pagefind'), { recursive: true })).toEqual(searchFiles);
   } finally {
     rmSync(source, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });

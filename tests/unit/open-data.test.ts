@@ -7,7 +7,7 @@ import { sourceFromDir } from '../../src/lib/config.ts';
 import { atomFeed, llmsTxt, robotsTxt } from '../../src/lib/feeds.ts';
 import { agentFile, agentRecord, agentsFileSchema, OPEN_DATA_VERSION, type AgentRecord } from '../../src/lib/open-data.ts';
 import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
-import { nameWords, searchRecord } from '../../src/lib/search-records.ts';
+import { nameWords, searchIndexKey, searchRecord } from '../../src/lib/search-records.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `tests/corpora/${e.name}`);
@@ -91,6 +91,22 @@ describe('search records', () => {
     const agent = scan.agents.find((a) => a.file.relPath === 'hostile/name-injector.md')!;
     const { html } = searchRecord({ agent, url: '/x/', categoryLabel: '<b>', sourceLabel: 's' });
     expect(html).not.toMatch(/<img|<b>/);
+  });
+
+  // The index of the previous build is kept only when its key is the same.
+  const records = [
+    { url: '/a/', html: '<p>a</p>' },
+    { url: '/b/', html: '<p>b</p>' },
+  ];
+  test.each([
+    ['the same records and engine', records, 'pagefind 1', true],
+    ['a record changed', [records[0]!, { url: '/b/', html: '<p>B</p>' }], 'pagefind 1', false],
+    ['the order changed', [records[1]!, records[0]!], 'pagefind 1', false],
+    ['a record was added', [...records, { url: '/c/', html: '' }], 'pagefind 1', false],
+    ['text moved between url and html', [{ url: '/a/<p>', html: 'a</p>' }, records[1]!], 'pagefind 1', false],
+    ['the engine changed', records, 'pagefind 2', false],
+  ])('searchIndexKey: %s, same key %s', (_, changed, engine, same) => {
+    expect(searchIndexKey(changed, engine) === searchIndexKey(records, 'pagefind 1')).toBe(same);
   });
 });
 

@@ -7,7 +7,7 @@ import { createUrls } from '../../src/lib/urls.ts';
 import { agentRow, ROW_NAME_CHARS, type ViewContext } from '../../src/lib/views/agent.ts';
 import { ruleGroups, rulePages } from '../../src/lib/views/diagnostics.ts';
 import { categoriesBySource, homeCategories, startingPoints } from '../../src/lib/views/home.ts';
-import { pageNumbers, paginate, pageParam, type AgentList } from '../../src/lib/views/lists.ts';
+import { listPaths, pageNumbers, paginate, pageParam, PAGE_SIZE, type AgentList } from '../../src/lib/views/lists.ts';
 import { relatedAgents, RELATED_COUNT } from '../../src/lib/views/related.ts';
 import { rowsTable } from '../../src/lib/views/rows-table.ts';
 import { installShellScript } from '../../src/lib/views/sets.ts';
@@ -64,6 +64,21 @@ describe('paged lists', () => {
     expect(first).toMatchObject({ previous: undefined, next: '/agents/page/2/', first: 1 });
     expect(second).toMatchObject({ previous: '/agents/', next: undefined, first: 101 });
     expect([pageParam(1), pageParam(2)]).toEqual([undefined, 'page/2']);
+  });
+
+  // A page keeps its key, and the incremental build keeps it, unless something it shows changed.
+  const keys = (members: AgentList['rows'], layoutKey = '/|') => listPaths([{ params: {}, list: { ...list(0), rows: members } }], layoutKey).map((path) => path.cacheKey);
+  const changedAt = (index: number) => rows.map((row, i) => (i === index ? { ...row, summary: `${row.summary} Changed.` } : row));
+  test.each([
+    ['nothing changed', rows, '/|', [false, false, false, false]],
+    ['a row on the third page changed', changedAt(2 * PAGE_SIZE + 1), '/|', [false, false, true, false]],
+    ['the first row changed', changedAt(0), '/|', [true, false, false, false]],
+    ['an agent was added, so every page says how many there are', [...rows, rows[0]!], '/|', [true, true, true, true]],
+    ['the base path changed', rows, '/docs/|', [true, true, true, true]],
+  ])('list page keys when %s', (_, members, layoutKey, changed) => {
+    const before = keys(rows);
+    const after = keys(members, layoutKey);
+    expect(after.slice(0, 4).map((key, i) => key !== before[i])).toEqual(changed);
   });
 });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Agent, AgentFacts } from '../agent.ts';
 import { labelFromFolder, type CategoryMeta } from '../categories.ts';
 import { cleanDescription, type CleanDescription } from '../description.ts';
@@ -183,7 +182,3 @@ export function agentView(
   };
 }
 
-/** A stable hash of everything a page shows, for Astro's incremental build. */
-export function pageKey(view: Omit<AgentView, 'pageKey'>, extra: string): string {
-  return createHash('sha256').update(JSON.stringify(view)).update(extra).digest('hex').slice(0, 32);
-}

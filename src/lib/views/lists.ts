@@ -1,5 +1,6 @@
 import { pagePath } from '../urls.ts';
 import type { AgentRow, Link } from './agent.ts';
+import { pageKey } from './page-key.ts';
 
 /**
  * Rows per page of a list. A row is about 1 KB (up to 3 KB with the longest names a row shows), so a
@@ -79,7 +80,10 @@ export function pageParam(number: number): string | undefined {
   return number <= 1 ? undefined : `page/${number}`;
 }
 
-/** Static paths for every page of some lists: `[...page]` params plus the page as a prop. */
-export function listPaths<P extends Record<string, string>>(lists: readonly { params: P; list: AgentList }[]) {
-  return lists.flatMap(({ params, list }) => paginate(list).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { page } })));
+/**
+ * Static paths for every page of some lists: `[...page]` params, the page as a prop, and its key for the
+ * incremental build (see page-key.ts), so a list page whose rows did not change is not rendered again.
+ */
+export function listPaths<P extends Record<string, string>>(lists: readonly { params: P; list: AgentList }[], layoutKey: string) {
+  return lists.flatMap(({ params, list }) => paginate(list).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { page }, cacheKey: pageKey(page, layoutKey) })));
 }
