@@ -13,7 +13,7 @@ import { LIMIT_TABLE } from './lib/limits.ts';
 import { RULES, type RuleId } from './lib/rules.ts';
 import { SEARCH_FACETS } from './lib/search-state.ts';
 import { createUrls } from './lib/urls.ts';
-import { agentRow, agentView, categoryLabelOf, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { agentCommands, agentRow, agentView, categoryLabelOf, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
@@ -89,6 +89,11 @@ export const agents: AgentView[] = entries.map((entry, index) => {
 /** An agent's prompt as safe HTML, read from the file the content sync rendered it to (kept out of memory until a page needs it). */
 export function promptHtml(view: AgentView): string {
   return readFileSync(view.agent.promptFile, 'utf8');
+}
+
+/** An agent's install and remove commands, for its page. */
+export function installCommands(view: AgentView): ReturnType<typeof agentCommands> {
+  return agentCommands(view, context.origin);
 }
 
 /** Every agent as a list row, in catalogue order. */

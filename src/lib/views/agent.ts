@@ -84,12 +84,19 @@ export interface AgentView {
   descriptionCost: { characters: number; tokens: number };
   twins: { count: number; preview: Link[]; allHref: string };
   related: AgentRow[];
-  /** Install and remove commands, per shell and scope. */
-  commands: ReturnType<typeof commandTable>;
   /** The `/plugin` lines of the agent's category, when the catalogue is published as a marketplace and Claude Code loads the agent. */
   plugin: ReturnType<typeof pluginLines> | undefined;
   /** Everything above in one hash: the page is rendered again only when it changes. */
   pageKey: string;
+}
+
+/**
+ * An agent's install and remove commands, per shell and scope. Made when its page renders rather than
+ * kept in its view: they are the largest part of a view (14 MB for 10,000 agents) and follow from its
+ * raw file's address, its file name and the site's origin, which the page key already covers.
+ */
+export function agentCommands(view: Pick<AgentView, 'rawHref' | 'fileName'>, origin: string): ReturnType<typeof commandTable> {
+  return commandTable([{ url: `${origin}${view.rawHref}`, fileName: view.fileName }]);
 }
 
 /** What building the views needs from the rest of the catalogue. */
@@ -177,7 +184,6 @@ export function agentView(
       allHref: urls.name(agent.twins.groupSlug),
     },
     related: [...related],
-    commands: commandTable([{ url: `${context.origin}${urls.raw(agent.slug)}`, fileName }]),
     plugin: context.marketplace && agent.verdict !== 'skipped' ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId)) : undefined,
   };
 }
