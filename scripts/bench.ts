@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
+import { buildCommand } from '../src/lib/build-env.ts';
 import { listSource } from '../src/lib/files.ts';
 
 /** What one benchmark build measured. */
@@ -152,9 +153,10 @@ function cacheDirOf(outDir: string): string {
 /** Builds a site from a folder (or the default sources) into `outDir` (by default a new temporary folder) and measures it. */
 export function build(label: string, agentsDir: string | undefined, agents: number, outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'))): BuildFigures {
   const rssFile = path.join(outDir, '.max-rss');
-  const env = { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) };
+  // The process `npm run build` starts, with its memory settings, measured from the inside.
+  const command = buildCommand([], { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) });
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), astroBin, 'build'], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), ...command.nodeFlags, astroBin, 'build', ...command.astroArgs], { env: command.env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stdout}\n${result.stderr}`);
   const files = walk(outDir).filter((f) => !f.endsWith('.max-rss'));

@@ -3,12 +3,38 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { asciiJson } from '../../src/lib/ascii-json.ts';
+import { buildCommand } from '../../src/lib/build-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+test.each([
+  ['nothing', [], {}, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+  ['Astro options', ['--verbose'], {}, { nodeFlags: [], astroArgs: ['--verbose'], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+  ['a low-memory build', ['--low-memory', '--verbose'], {}, { nodeFlags: ['--optimize-for-size'], astroArgs: ['--verbose'], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+  // V8 takes the last value of a flag given twice, so the caller's comes after ours.
+  ['the caller\'s NODE_OPTIONS', [], { NODE_OPTIONS: ' --max-semi-space-size=64 --trace-gc ' }, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16 --max-semi-space-size=64 --trace-gc' } }],
+  ['the caller\'s allocator settings and other variables', [], { MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' }, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '100', MALLOC_ARENA_MAX: '2', AGENTS_DIR: 'x', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+] as const)('npm run build starts Astro with the memory settings, given %s', (_, args, env, expected) => {
+  expect(buildCommand(args, env)).toEqual(expected);
+});
+
+test.each([
+  ['ASCII only', '["Map",1,{"a":"plain \\"quoted\\" \\\\ text"}]', '["Map",1,{"a":"plain \\"quoted\\" \\\\ text"}]'],
+  ['a dash and an ellipsis', '{"d":"Reviews code — fast…"}', '{"d":"Reviews code \\u2014 fast\\u2026"}'],
+  ['Latin-1 letters', '{"n":"café"}', '{"n":"caf\\u00e9"}'],
+  ['an emoji, as its two surrogates', '{"s":"✅ ok 🔴"}', '{"s":"\\u2705 ok \\ud83d\\udd34"}'],
+  ['a key beyond ASCII', '{"ключ":1}', '{"\\u043a\\u043b\\u044e\\u0447":1}'],
+])('the content store in ASCII: %s', (_, json, expected) => {
+  const ascii = asciiJson(json);
+  expect(ascii).toBe(expected);
+  expect(JSON.parse(ascii)).toEqual(JSON.parse(json));
+});
+
 function buildFixtures(env: Record<string, string>) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  // Through npm run build, so the process that starts Astro with its memory settings is covered too.
+  const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, AGENTS_DIR: 'tests/fixtures/agents', OUT_DIR: outDir, ...env },
@@ -45,9 +71,10 @@ test('strict mode fails the build on the first error or warning, naming the file
 test('a rebuild keeps unchanged agent and list pages and search index as they are, updates changed ones and removes what is gone', { timeout: 240_000 }, () => {
   const source = mkdtempSync(path.join(os.tmpdir(), 'catalog-rebuild-src-'));
   cpSync(path.join(root, 'tests/fixtures/agents/messy'), path.join(source, 'messy'), { recursive: true });
-  // Alone in its category with its own tag, so nothing the second build changes appears on its page.
+  // Alone in its category with its own tag, so nothing the second build changes appears on its page. Its
+  // text beyond ASCII is escaped in the content store the second build starts from (asciiJson).
   mkdirSync(path.join(source, 'solo'));
-  writeFileSync(path.join(source, 'solo/kept.md'), '---\nname: kept-agent\ndescription: Stays the same.\ntags: [only-here]\n---\n\nUnchanged.\n');
+  writeFileSync(path.join(source, 'solo/kept.md'), '---\nname: kept-agent\ndescription: Stays the same — café ✅.\ntags: [only-here]\n---\n\nUnchanged.\n');
   // Its fields stay the same and only a comment in its frontmatter changes: the page still shows the new text.
   const commented = (note: string) => `---\nname: commented-agent\n# ${note}\ndescription: Only a comment changes.\n---\n\nSame prompt.\n`;
   writeFileSync(path.join(source, 'messy/commented.md'), commented('first note'));
@@ -61,6 +88,7 @@ test('a rebuild keeps unchanged agent and list pages and search index as they ar
     const keptList = path.join(outDir, 'categories/solo/index.html');
     const asBuilt = (file: string) => ({ text: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs });
     const keptBefore = asBuilt(kept);
+    expect(keptBefore.text).toContain('Stays the same — café ✅.');
     const keptListBefore = asBuilt(keptList);
     rmSync(path.join(source, 'messy/bypass.md'));
     writeFileSync(path.join(source, 'messy/commented.md'), commented('second note'));
