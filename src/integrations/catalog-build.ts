@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { FinishingInput, FinishingReport } from './finishing-process.ts';
+import type { FinishingInput, FinishingMessage, FinishingReport } from './finishing-process.ts';
 import { filesBelow, moveFolder } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
 import { asciiJson } from '../lib/ascii-json.ts';
+import { receiveSearchRecords } from '../lib/search-handover.ts';
 import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/stale-files.ts';
 
 /**
@@ -65,14 +66,23 @@ function contentStoreInAscii(cacheDir: string): void {
   if (ascii !== json) writeFileSync(file, ascii);
 }
 
+/** The process that builds the search index and publishes the files, and what it reports when done. */
+interface Finishing {
+  report: Promise<FinishingReport>;
+  /** Tells it the loader has written the build manifest, so it may publish the files. */
+  manifestWritten: () => void;
+}
+
 /**
- * Starts the process that publishes the files and builds the search index while the pages render. A
- * process rather than a thread: its memory (the manifest, the messages to Pagefind) stays out of the build's.
+ * Starts the process that builds the search index and publishes the files while Astro stores the agents,
+ * bundles and renders. A process rather than a thread: its memory (the manifest, the messages to Pagefind)
+ * stays out of the build's.
  */
-function startFinishing(input: FinishingInput): Promise<FinishingReport> {
+function startFinishing(input: FinishingInput): Finishing {
   const child = fork(fileURLToPath(new URL('./finishing-process.ts', import.meta.url)), { execArgv: [], serialization: 'advanced' });
-  child.send(input);
-  return new Promise((resolve, reject) => {
+  const send = (message: FinishingMessage) => child.send(message);
+  send(input);
+  const report = new Promise<FinishingReport>((resolve, reject) => {
     child.once('message', (message: { report?: FinishingReport; error?: string }) => {
       if (message.report) resolve(message.report);
       else reject(new Error(`Publishing the files or the search index failed: ${message.error}`));
@@ -80,6 +90,9 @@ function startFinishing(input: FinishingInput): Promise<FinishingReport> {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`The publishing process stopped (exit code ${code}) before it reported.`)));
   });
+  // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
+  report.catch(() => undefined);
+  return { report, manifestWritten: () => send('manifest-written') };
 }
 
 function logReport(logger: AstroIntegrationLogger, report: FinishingReport): void {
@@ -93,10 +106,10 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
 }
 
 /**
- * The steps around Astro's rendering, all fed by the manifest the content loader wrote. When the build
- * starts, a child process begins publishing the raw files, each agent's JSON and the open data, and building
- * the search index; when the pages are done, the index is moved into the site and the summary printed.
- * `astro build` alone produces a complete dist/.
+ * The steps around Astro's rendering, fed by the content loader. As soon as the loader has the search records,
+ * a child process starts building the search index; once the loader has written the build manifest, it publishes
+ * the raw files, each agent's JSON and the open data. When the pages are done, the index is moved into the site
+ * and the summary printed. `astro build` alone produces a complete dist/.
  */
 export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegration {
   let cacheDir = '';
@@ -105,7 +118,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
   let searchKeyFile = '';
   let publicDir = '';
   let buildStartedMs = 0;
-  let finishing: Promise<FinishingReport> | undefined;
+  let finishing: Finishing | undefined;
   return {
     name: 'subagent-catalog-build',
     hooks: {
@@ -115,6 +128,10 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         if (command !== 'build') return;
         setFlagsFromString(HEAP_GROWTH_WHILE_BUNDLING);
         updateConfig({ vite: { plugins: [heapGrowthReset] } });
+        // The loader hands the records over during the content sync, after astro:config:done has set the paths.
+        receiveSearchRecords((search) => {
+          finishing ??= startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000, search });
+        });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
@@ -126,15 +143,15 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
         buildStartedMs = Date.now();
-        finishing = startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000 });
-        // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
-        finishing.catch(() => undefined);
+        if (!finishing) throw new Error('The agents loader handed over no search records: did the content sync run?');
+        finishing.manifestWritten();
         contentStoreInAscii(cacheDir);
       },
       'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');
         logger.info(phaseLine('pages-rendered'));
-        const report = await finishing;
+        receiveSearchRecords(undefined);
+        const report = await finishing.report;
         const siteDir = fileURLToPath(dir);
         if (!report.searchKept) moveFolder(searchDir, path.join(siteDir, 'pagefind'));
         // Kept with the site only while the site stays where it was built (see publishTo below).

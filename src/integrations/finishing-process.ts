@@ -1,8 +1,9 @@
 /**
- * The work that does not depend on the rendered pages, run in a child process while Astro renders them
- * (a process of its own, so its memory does not add to the build's):
- * the raw files, each agent's JSON and the open data (written straight into the output folder), and the
- * search index (written to a folder of its own, moved into the site when the pages are done).
+ * The work that does not depend on the rendered pages, run in a child process while Astro stores the agents,
+ * bundles and renders (a process of its own, so its memory does not add to the build's): the search index
+ * (written to a folder of its own, moved into the site when the pages are done), from the moment the loader has
+ * the records; and the raw files, each agent's JSON and the open data (written straight into the output
+ * folder), once the loader has written the build manifest.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { readManifest } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
 import { filesBelow, publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
+import type { SearchRecord } from '../lib/search-records.ts';
 
 /** What the build hands the process. */
 export interface FinishingInput {
@@ -22,7 +24,12 @@ export interface FinishingInput {
   searchKeyFile: string;
   /** When the build process started (ms since the epoch), so times reported here read like its own. */
   buildStartedAt: number;
+  /** One search record per agent, in catalogue order. */
+  search: SearchRecord[];
 }
+
+/** What the build sends: the input first, then word that the loader has written the build manifest. */
+export type FinishingMessage = FinishingInput | 'manifest-written';
 
 /** What the process reports when it is done. */
 export interface FinishingReport {
@@ -80,11 +87,10 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
   }
 }
 
-async function finish(input: FinishingInput): Promise<FinishingReport> {
+async function finish(input: FinishingInput, manifestWritten: Promise<void>): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
-  const manifest = readManifest(input.cacheDir);
   const previousFiles = filesBelow(input.outDir);
-  const searchKey = indexKey(manifest.search);
+  const searchKey = indexKey(input.search);
   const searchKept = readText(input.searchKeyFile) === searchKey && existsSync(path.join(input.outDir, 'pagefind', 'pagefind.js'));
   if (!searchKept) {
     // The old index goes now rather than when the pages are done; the new one is moved in then. Its key goes
@@ -93,9 +99,11 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
     rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
     rmSync(input.searchDir, { recursive: true, force: true });
   }
-  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(manifest.search, input.searchDir, since);
+  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(input.search, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
+  await manifestWritten;
+  const manifest = readManifest(input.cacheDir);
   const fingerprintsFile = path.join(input.cacheDir, 'subagent-catalog', 'published.json');
   const { failed, fingerprints, written } = await publishAgentFiles(manifest, input.outDir, readFingerprints(fingerprintsFile));
   writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
@@ -105,10 +113,15 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
 }
 
-process.once('message', (input: FinishingInput) => {
-  const reply = (message: { report?: FinishingReport; error?: string }) => process.send?.(message, () => process.exit(0));
-  finish(input).then(
+let manifestWritten = () => {};
+const manifestReady = new Promise<void>((resolve) => (manifestWritten = resolve));
+process.on('message', (message: FinishingMessage) => {
+  if (message === 'manifest-written') return manifestWritten();
+  const reply = (report: { report?: FinishingReport; error?: string }) => process.send?.(report, () => process.exit(0));
+  finish(message, manifestReady).then(
     (report) => reply({ report }),
     (error: unknown) => reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
+// Started before Astro has checked every file, so a build that then stops (strict mode, an error) must not leave it behind.
+process.once('disconnect', () => process.exit(1));

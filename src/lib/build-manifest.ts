@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRecord } from './open-data.ts';
-import type { SearchRecord } from './search-records.ts';
 import type { FieldValue } from './yaml.ts';
 
 /**
  * What the content loader hands to the steps at the end of `astro build`, through one file in the
- * cache folder: the loader reads every source once, and nothing after it reads them again.
+ * cache folder: the loader reads every source once, and nothing after it reads them again. The search
+ * records go earlier, straight to the build (search-handover.ts).
  */
 export interface BuildManifest {
   /** Lines of the build summary. */
@@ -20,8 +20,6 @@ export interface BuildManifest {
    * `claude --agents` takes (so its JSON file is made while its bytes are copied), and its open-data record.
    */
   agents: { slug: string; absPath: string; relPath: string; sourceId: string; bodyLine: number; cliFields: Record<string, FieldValue>; record: AgentRecord }[];
-  /** One search record per agent, in the same order. */
-  search: SearchRecord[];
 }
 
 /** Where the manifest of a build lives, inside Astro's cache folder. */

@@ -8,6 +8,7 @@ import { agentFacts } from './agent.ts';
 import { promptPath, renderPrompts } from './prompt-cache.ts';
 import path from 'node:path';
 import { scanSources, type ScanResult } from './scan.ts';
+import { handOverSearchRecords } from './search-handover.ts';
 import { searchRecord } from './search-records.ts';
 import { formatSummary, strictFailures, terminalPath } from './summary.ts';
 import { createUrls } from './urls.ts';
@@ -44,8 +45,9 @@ function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['ag
 
 /**
  * Loads every agent as a collection entry; its prompt is rendered safely to a file of the build cache,
- * once per distinct prompt. Entries whose data has not changed since the last build are left as they are. Also writes, for the steps after the pages,
- * the build manifest: raw files to publish, open data, search records and the summary.
+ * once per distinct prompt. Entries whose data has not changed since the last build are left as they are. Hands
+ * the search records to the build as soon as the agents are in order, and writes, for the steps after the pages,
+ * the build manifest: raw files to publish, open data and the summary.
  */
 export function agentsLoader(): Loader {
   return {
@@ -59,6 +61,11 @@ export function agentsLoader(): Loader {
         const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
         const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
         const ordered = catalogueOrder(scan, config);
+        handOverSearchRecords(
+          ordered.map((agent) =>
+            searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
+          ),
+        );
         const keep = new Set<string>();
         const manifestAgents: BuildManifest['agents'] = [];
         const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
@@ -89,9 +96,6 @@ export function agentsLoader(): Loader {
           site: { url: siteUrl, base: context.config.base },
           sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
           agents: manifestAgents,
-          search: ordered.map((agent) =>
-            searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
-          ),
         });
         const failures = strictFailures(scan, config.strict);
         if (failures.length > 0) {
