@@ -8,6 +8,7 @@ import type { FinishingInput, FinishingMessage, FinishingReport } from './finish
 import { filesBelow, moveFolder } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
 import { asciiJson } from '../lib/ascii-json.ts';
+import { writeSearchRecords } from '../lib/build-manifest.ts';
 import { receiveSearchRecords } from '../lib/search-handover.ts';
 import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/stale-files.ts';
 
@@ -129,8 +130,10 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         setFlagsFromString(HEAP_GROWTH_WHILE_BUNDLING);
         updateConfig({ vite: { plugins: [heapGrowthReset] } });
         // The loader hands the records over during the content sync, after astro:config:done has set the paths.
-        receiveSearchRecords((search) => {
-          finishing ??= startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000, search });
+        receiveSearchRecords((records) => {
+          if (finishing) return;
+          writeSearchRecords(cacheDir, records);
+          finishing = startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000 });
         });
       },
       'astro:config:done': ({ config }) => {

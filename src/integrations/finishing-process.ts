@@ -8,11 +8,10 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close } from 'pagefind';
-import { readManifest } from '../lib/build-manifest.ts';
+import { readManifest, readSearchRecords } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
-import { filesBelow, publishAgentFiles, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
+import { filesBelow, publishAgentFiles, removeInBackground, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
-import type { SearchRecord } from '../lib/search-records.ts';
 
 /** What the build hands the process. */
 export interface FinishingInput {
@@ -24,11 +23,12 @@ export interface FinishingInput {
   searchKeyFile: string;
   /** When the build process started (ms since the epoch), so times reported here read like its own. */
   buildStartedAt: number;
-  /** One search record per agent, in catalogue order. */
-  search: SearchRecord[];
 }
 
-/** What the build sends: the input first, then word that the loader has written the build manifest. */
+/**
+ * What the build sends: the input once the loader has handed over the search records, then word that it has
+ * written the build manifest.
+ */
 export type FinishingMessage = FinishingInput | 'manifest-written';
 
 /** What the process reports when it is done. */
@@ -89,19 +89,23 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
 
 async function finish(input: FinishingInput, manifestWritten: Promise<void>): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
-  const previousFiles = filesBelow(input.outDir);
-  const searchKey = indexKey(input.search);
+  const records = readSearchRecords(input.cacheDir);
+  const searchKey = indexKey(records);
   const searchKept = readText(input.searchKeyFile) === searchKey && existsSync(path.join(input.outDir, 'pagefind', 'pagefind.js'));
+  let oldIndexRemoved = Promise.resolve();
   if (!searchKept) {
     // The old index goes now rather than when the pages are done; the new one is moved in then. Its key goes
     // first, so a build stopped in between leaves no key for an index that is not there.
     rmSync(input.searchKeyFile, { force: true });
-    rmSync(path.join(input.outDir, 'pagefind'), { recursive: true, force: true });
+    oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), path.join(input.cacheDir, 'subagent-catalog', 'pagefind-old'));
     rmSync(input.searchDir, { recursive: true, force: true });
   }
-  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(input.search, input.searchDir, since);
+  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
+  oldIndexRemoved.catch(() => undefined);
+  // Listed while nothing writes there yet: this process publishes once the manifest is written, Astro once it has bundled.
+  const previousFiles = filesBelow(input.outDir);
   await manifestWritten;
   const manifest = readManifest(input.cacheDir);
   const fingerprintsFile = path.join(input.cacheDir, 'subagent-catalog', 'published.json');
@@ -110,6 +114,7 @@ async function finish(input: FinishingInput, manifestWritten: Promise<void>): Pr
   const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);
   const publishedAt = since();
   const searched = await search;
+  await oldIndexRemoved;
   return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BuildManifest } from '../lib/build-manifest.ts';
@@ -125,6 +125,26 @@ export async function writeOpenData(manifest: BuildManifest, outDir: string): Pr
 }
 
 /** Moves a folder to `to`, replacing what is there; copies when the two are on different file systems. */
+/**
+ * Moves a folder out of the way at once, to `trash` (on the same disk, or it is deleted there and then), and
+ * deletes it while other work goes on. An old search index holds a file per agent: deleting 20,000 files took
+ * 4 s of a rebuild, before Pagefind could start.
+ */
+export function removeInBackground(dir: string, trash: string): Promise<void> {
+  // Left behind by a build that stopped before it was deleted.
+  rmSync(trash, { recursive: true, force: true });
+  try {
+    renameSync(dir, trash);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return Promise.resolve();
+    if (code !== 'EXDEV') throw error;
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  }
+  return rm(trash, { recursive: true, force: true });
+}
+
 export function moveFolder(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(path.dirname(to), { recursive: true });

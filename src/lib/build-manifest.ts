@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRecord } from './open-data.ts';
+import type { SearchRecord } from './search-records.ts';
 import type { FieldValue } from './yaml.ts';
 
 /**
@@ -36,4 +37,24 @@ export function writeManifest(cacheDir: string, manifest: BuildManifest): void {
 /** Reads the manifest (the build steps' side). */
 export function readManifest(cacheDir: string): BuildManifest {
   return JSON.parse(readFileSync(manifestPath(cacheDir), 'utf8')) as BuildManifest;
+}
+
+/** Where the search records of a build are, beside the manifest. */
+function searchRecordsPath(cacheDir: string): string {
+  return path.join(cacheDir, 'subagent-catalog', 'search.json');
+}
+
+/**
+ * Writes the search records (the build's side, when the loader hands them over). Through a file rather than a
+ * message: while the content sync runs, the build's event loop seldom turns, and a message of 20 MB would reach
+ * the other process only after the sync.
+ */
+export function writeSearchRecords(cacheDir: string, records: readonly SearchRecord[]): void {
+  mkdirSync(path.dirname(searchRecordsPath(cacheDir)), { recursive: true });
+  writeFileSync(searchRecordsPath(cacheDir), JSON.stringify(records));
+}
+
+/** Reads the search records (the search index's side). */
+export function readSearchRecords(cacheDir: string): SearchRecord[] {
+  return JSON.parse(readFileSync(searchRecordsPath(cacheDir), 'utf8')) as SearchRecord[];
 }
