@@ -124,7 +124,6 @@ export async function writeOpenData(manifest: BuildManifest, outDir: string): Pr
   return { feedEntries: Math.min(dated.length, 100), undated };
 }
 
-/** Moves a folder to `to`, replacing what is there; copies when the two are on different file systems. */
 /**
  * Moves a folder out of the way at once, to `trash` (on the same disk, or it is deleted there and then), and
  * deletes it while other work goes on. An old search index holds a file per agent: deleting 20,000 files took
@@ -145,6 +144,7 @@ export function removeInBackground(dir: string, trash: string): Promise<void> {
   return rm(trash, { recursive: true, force: true });
 }
 
+/** Moves a folder to `to`, replacing what is there; copies when the two are on different file systems. */
 export function moveFolder(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(path.dirname(to), { recursive: true });

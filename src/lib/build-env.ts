@@ -9,7 +9,7 @@
  *   it keeps them for a while, and after bundling that is one region of about 280 MiB, held while pages render.
  * - MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. With the first, the peak was 1,000 MiB.
  * - --max-semi-space-size=16 caps V8's young generation at 2 × 16 MiB; by default it grows to 128 MiB while
- *   pages render. With all three, the peak was 898 to 914 MiB, and the time was within the noise.
+ *   pages render. With all three, the peak was 882 to 986 MiB, at the same speed within the noise.
  */
 
 /** Environment variables the build sets unless the caller has set them. */
