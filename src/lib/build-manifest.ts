@@ -23,25 +23,28 @@ export interface BuildManifest {
   agents: { slug: string; absPath: string; relPath: string; sourceId: string; bodyLine: number; cliFields: Record<string, FieldValue>; record: AgentRecord }[];
 }
 
-/** Where the manifest of a build lives, inside Astro's cache folder. */
-export function manifestPath(cacheDir: string): string {
-  return path.join(cacheDir, 'subagent-catalog', 'build.json');
+/** A file of the build's own in Astro's cache folder. */
+function cacheFile(cacheDir: string, name: string): string {
+  return path.join(cacheDir, 'subagent-catalog', name);
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(value));
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 /** Writes the manifest (the loader's side). */
 export function writeManifest(cacheDir: string, manifest: BuildManifest): void {
-  mkdirSync(path.dirname(manifestPath(cacheDir)), { recursive: true });
-  writeFileSync(manifestPath(cacheDir), JSON.stringify(manifest));
+  writeJson(cacheFile(cacheDir, 'build.json'), manifest);
 }
 
 /** Reads the manifest (the build steps' side). */
 export function readManifest(cacheDir: string): BuildManifest {
-  return JSON.parse(readFileSync(manifestPath(cacheDir), 'utf8')) as BuildManifest;
-}
-
-/** Where the search records of a build are, beside the manifest. */
-function searchRecordsPath(cacheDir: string): string {
-  return path.join(cacheDir, 'subagent-catalog', 'search.json');
+  return readJson(cacheFile(cacheDir, 'build.json'));
 }
 
 /**
@@ -50,11 +53,10 @@ function searchRecordsPath(cacheDir: string): string {
  * the other process only after the sync.
  */
 export function writeSearchRecords(cacheDir: string, records: readonly SearchRecord[]): void {
-  mkdirSync(path.dirname(searchRecordsPath(cacheDir)), { recursive: true });
-  writeFileSync(searchRecordsPath(cacheDir), JSON.stringify(records));
+  writeJson(cacheFile(cacheDir, 'search.json'), records);
 }
 
 /** Reads the search records (the search index's side). */
 export function readSearchRecords(cacheDir: string): SearchRecord[] {
-  return JSON.parse(readFileSync(searchRecordsPath(cacheDir), 'utf8')) as SearchRecord[];
+  return readJson(cacheFile(cacheDir, 'search.json'));
 }
