@@ -154,9 +154,9 @@ function cacheDirOf(outDir: string): string {
 export function build(label: string, agentsDir: string | undefined, agents: number, outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'))): BuildFigures {
   const rssFile = path.join(outDir, '.max-rss');
   // The process `npm run build` starts, with its memory settings, measured from the inside.
-  const command = buildCommand([], { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) });
+  const command = buildCommand([], { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) }, astroBin);
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), ...command.nodeFlags, astroBin, 'build', ...command.astroArgs], { env: command.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), ...command.nodeArgs], { env: command.env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stdout}\n${result.stderr}`);
   const files = walk(outDir).filter((f) => !f.endsWith('.max-rss'));

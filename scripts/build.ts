@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { buildCommand } from '../src/lib/build-env.ts';
 
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-const command = buildCommand(process.argv.slice(2), process.env);
-const child = spawn(process.execPath, [...command.nodeFlags, astro, 'build', ...command.astroArgs], { env: command.env, stdio: 'inherit' });
+const command = buildCommand(process.argv.slice(2), process.env, astro);
+const child = spawn(process.execPath, command.nodeArgs, { env: command.env, stdio: 'inherit' });
 // A terminal's Ctrl-C reaches the whole process group; a signal sent to this process alone must reach the build too.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {

@@ -31,23 +31,21 @@ export const LOW_MEMORY_NODE_FLAGS: readonly string[] = ['--optimize-for-size'];
 export const LOW_MEMORY_FLAG = '--low-memory';
 
 export interface BuildCommand {
-  /** Arguments for Node before the path of Astro's command-line entry. */
-  nodeFlags: string[];
-  /** Arguments after `build`, for Astro. */
-  astroArgs: string[];
+  /** Node's arguments: its flags, Astro's command-line entry, `build` and Astro's options. */
+  nodeArgs: string[];
   env: Record<string, string | undefined>;
 }
 
 /**
- * The Astro build process for `args` (what follows `npm run build --`) in environment `env`. What the caller
- * set wins: its variables over ours, and its NODE_OPTIONS after ours, because V8 takes the last of two values.
+ * The Astro build process for `args` (what follows `npm run build --`) in environment `env`, with `astroEntry`
+ * the path of Astro's command-line entry. What the caller set wins: its variables over ours, and its
+ * NODE_OPTIONS after ours, because V8 takes the last of two values.
  */
-export function buildCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>): BuildCommand {
-  const lowMemory = args.includes(LOW_MEMORY_FLAG);
+export function buildCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>, astroEntry: string): BuildCommand {
+  const nodeFlags = args.includes(LOW_MEMORY_FLAG) ? LOW_MEMORY_NODE_FLAGS : [];
   const nodeOptions = [...BUILD_NODE_OPTIONS, env['NODE_OPTIONS']?.trim()].filter(Boolean).join(' ');
   return {
-    nodeFlags: lowMemory ? [...LOW_MEMORY_NODE_FLAGS] : [],
-    astroArgs: args.filter((arg) => arg !== LOW_MEMORY_FLAG),
+    nodeArgs: [...nodeFlags, astroEntry, 'build', ...args.filter((arg) => arg !== LOW_MEMORY_FLAG)],
     env: { ...BUILD_MEMORY_ENV, ...env, NODE_OPTIONS: nodeOptions },
   };
 }

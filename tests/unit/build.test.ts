@@ -8,15 +8,16 @@ import { buildCommand } from '../../src/lib/build-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+const MEMORY_ENV = { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' };
 test.each([
-  ['nothing', [], {}, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
-  ['Astro options', ['--verbose'], {}, { nodeFlags: [], astroArgs: ['--verbose'], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
-  ['a low-memory build', ['--low-memory', '--verbose'], {}, { nodeFlags: ['--optimize-for-size'], astroArgs: ['--verbose'], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+  ['nothing', [], {}, { nodeArgs: ['astro.mjs', 'build'], env: MEMORY_ENV }],
+  ['Astro options', ['--verbose'], {}, { nodeArgs: ['astro.mjs', 'build', '--verbose'], env: MEMORY_ENV }],
+  ['a low-memory build', ['--low-memory', '--verbose'], {}, { nodeArgs: ['--optimize-for-size', 'astro.mjs', 'build', '--verbose'], env: MEMORY_ENV }],
   // V8 takes the last value of a flag given twice, so the caller's comes after ours.
-  ['the caller\'s NODE_OPTIONS', [], { NODE_OPTIONS: ' --max-semi-space-size=64 --trace-gc ' }, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-semi-space-size=16 --max-semi-space-size=64 --trace-gc' } }],
-  ['the caller\'s allocator settings and other variables', [], { MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' }, { nodeFlags: [], astroArgs: [], env: { MIMALLOC_PURGE_DELAY: '100', MALLOC_ARENA_MAX: '2', AGENTS_DIR: 'x', NODE_OPTIONS: '--max-semi-space-size=16' } }],
+  ['the caller\'s NODE_OPTIONS', [], { NODE_OPTIONS: ' --max-semi-space-size=64 --trace-gc ' }, { nodeArgs: ['astro.mjs', 'build'], env: { ...MEMORY_ENV, NODE_OPTIONS: '--max-semi-space-size=16 --max-semi-space-size=64 --trace-gc' } }],
+  ['the caller\'s allocator settings and other variables', [], { MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' }, { nodeArgs: ['astro.mjs', 'build'], env: { ...MEMORY_ENV, MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' } }],
 ] as const)('npm run build starts Astro with the memory settings, given %s', (_, args, env, expected) => {
-  expect(buildCommand(args, env)).toEqual(expected);
+  expect(buildCommand(args, env, 'astro.mjs')).toEqual(expected);
 });
 
 test.each([
