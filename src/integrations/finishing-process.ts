@@ -78,9 +78,10 @@ function readFingerprints(file: string): PublishedFingerprints {
 async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDir: string, since: () => number) {
   try {
     const { index, seconds } = await indexRecords(records);
-    const pagefindPeakMiB = childPeakMiB('pagefind');
     const written = await index.writeFiles({ outputPath: searchDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    // After writing, when Pagefind builds the index's files and peaks, and before close() ends it.
+    const pagefindPeakMiB = childPeakMiB('pagefind');
     return { indexingSeconds: seconds, pagefindPeakMiB, searchWrittenAt: since() };
   } finally {
     await close();
