@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { frontmatterTextsSchema, type Agent, type AgentFacts } from './lib/agent.ts';
+import { agentsFileSchema, type Agent, type AgentFacts } from './lib/agent.ts';
 import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
 import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
 import { pluginNameForCategory } from './lib/marketplace.ts';
@@ -21,6 +21,7 @@ import type { AgentList } from './lib/views/lists.ts';
 import { pageKey } from './lib/views/page-key.ts';
 import { relatedAgents } from './lib/views/related.ts';
 import { rowsTable } from './lib/views/rows-table.ts';
+import { readSerialized } from './lib/serialized.ts';
 import { installPowerShellScript, installSet, installShellScript } from './lib/views/sets.ts';
 
 /** URL builders bound to the configured base path. */
@@ -42,12 +43,18 @@ export const hasManySources = sources.length > 1;
 
 const sourceRefs = new Map<string, SourceRef>(sources.map((s) => [s.id, { id: s.id, label: s.label, repository: s.repository }]));
 const categoryMeta = new Map(categoryEntries.map((e) => [e.id, e.data]));
-const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const entries = agentEntries.sort(
-  (a, b) => byText(a.data.name.toLowerCase(), b.data.name.toLowerCase()) || sourceOrder.get(a.data.sourceId)! - sourceOrder.get(b.data.sourceId)! || byText(a.id, b.id),
-);
-const all: Agent[] = entries.map((e) => e.data);
+/** Every agent, in catalogue order (by name, then source, then slug), from the file the collection's entries name. */
+const all: Agent[] = readAgents(agentEntries);
+
+function readAgents(entries: readonly { id: string; data: { agentsFile: string } }[]): Agent[] {
+  const file = entries[0]?.data.agentsFile;
+  if (file === undefined) return [];
+  const agents = agentsFileSchema.parse(readSerialized(file));
+  const listed = new Set(entries.map((e) => e.id));
+  if (agents.length !== listed.size || agents.some((a) => !listed.has(a.slug))) throw new Error(`${file} does not hold the agents of the content store; build again.`);
+  return agents;
+}
 
 const toolFacet = (a: AgentFacts) => toolFacetValues(a.tools);
 const skillFacet = (a: AgentFacts) => skillFacetValues(a.skills, a.tags);
@@ -77,12 +84,9 @@ const related = relatedAgents(all);
 /** What the layout shows of the whole site, part of every page's key for the incremental build. */
 export const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
 
-// Every entry names the same file; the store leaves the frontmatter text out (see agent.ts).
-const frontmatterTexts = all[0] ? frontmatterTextsSchema.parse(JSON.parse(readFileSync(all[0].frontmatterFile, 'utf8'))) : {};
-
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
-export const agents: AgentView[] = entries.map((entry, index) => {
-  const view = agentView(entry.data, frontmatterTexts[entry.id] ?? '', related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+export const agents: AgentView[] = all.map((agent, index) => {
+  const view = agentView(agent, agent.frontmatter, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { agentSchema, sourceSummarySchema } from './lib/agent.ts';
+import { agentEntrySchema, sourceSummarySchema } from './lib/agent.ts';
 import { categorySchema } from './lib/categories.ts';
 import { agentsLoader, categoriesLoader, sourcesLoader } from './lib/loader.ts';
 
 export const collections = {
-  agents: defineCollection({ loader: agentsLoader(), schema: agentSchema }),
+  agents: defineCollection({ loader: agentsLoader(), schema: agentEntrySchema }),
   categories: defineCollection({ loader: categoriesLoader(), schema: categorySchema }),
   sources: defineCollection({ loader: sourcesLoader(), schema: sourceSummarySchema }),
 };

@@ -87,35 +87,39 @@ export const agentDataSchema = z.object({
 export type AgentData = z.infer<typeof agentDataSchema>;
 
 /**
- * Fields the content store leaves out. Astro inlines the whole store into the build as one JavaScript
- * module, which Vite bundles and Node compiles again: at 10,000 agents every megabyte costs time and memory.
- * `descriptionText` and `examples` are derived from `description` again by the agent's view; the
- * frontmatter text, the largest field and shown on one page only, is kept in one file of the build cache.
+ * Fields pages do not need kept: `descriptionText` and `examples` are derived from `description` again
+ * by the agent's view.
  */
-const LEFT_OUT_OF_STORE = { descriptionText: true, examples: true, frontmatter: true } as const;
+const DERIVED = { descriptionText: true, examples: true } as const;
 
-/** What pages need of every agent: its data without the fields the store leaves out. */
-export type AgentFacts = Omit<AgentData, keyof typeof LEFT_OUT_OF_STORE>;
+/** What pages need of every agent, short of its frontmatter text (shown on its own page only). */
+export type AgentFacts = Omit<AgentData, keyof typeof DERIVED | 'frontmatter'>;
 
-/** A catalogue agent as the content collection stores it: its facts, and where its prompt and frontmatter text are kept. */
-export const agentSchema = agentDataSchema.omit(LEFT_OUT_OF_STORE).extend({
+/** A catalogue agent as pages get it: its data, and where its prompt is kept. */
+export const agentSchema = agentDataSchema.omit(DERIVED).extend({
   /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
   promptFile: z.string(),
-  /** The build cache's file of every agent's frontmatter text, by slug (its shape: frontmatterTextsSchema, below; catalog.ts reads it). Never published. */
-  frontmatterFile: z.string(),
 });
 
-/** An agent as the collection stores it. */
+/** A catalogue agent as pages get it. */
 export type Agent = z.infer<typeof agentSchema>;
 
-/** An agent's facts, without the fields the store leaves out. */
-export function agentFacts(agent: AgentData): AgentFacts {
-  const { descriptionText, examples, frontmatter, ...facts } = agent;
-  return facts;
+/** An agent's data without the fields pages derive again. */
+export function storedAgent(agent: AgentData): Omit<Agent, 'promptFile'> {
+  const { descriptionText, examples, ...stored } = agent;
+  return stored;
 }
 
-/** Every agent's frontmatter text by slug, as the frontmatter file holds it. */
-export const frontmatterTextsSchema = z.record(z.string(), z.string());
+/**
+ * An entry of the agents collection: the build cache's file that holds every agent (see agentsFileSchema), and a
+ * digest of this agent, so the content store, and `astro dev` with it, sees each change. The agents are not in
+ * the store itself: Astro inlines the whole store into the build as one JavaScript module, which Vite bundles and
+ * Node compiles again, and in a catalogue of 153 agents 22 MB more of store data made the build 7 s slower.
+ */
+export const agentEntrySchema = z.object({ agentsFile: z.string(), digest: z.string() });
+
+/** The file of every agent, in catalogue order (catalog.ts reads it). */
+export const agentsFileSchema = z.array(agentSchema);
 
 /** A file that did not become an agent page (or a folder entry that could not be read), with why. */
 export const skippedFileSchema = z.object({

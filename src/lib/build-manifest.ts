@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRecord } from './open-data.ts';
 import type { SearchRecord } from './search-records.ts';
+import { readSerialized, writeSerialized } from './serialized.ts';
 import type { FieldValue } from './yaml.ts';
 
 /**
@@ -28,23 +28,14 @@ function cacheFile(cacheDir: string, name: string): string {
   return path.join(cacheDir, 'subagent-catalog', name);
 }
 
-function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(value));
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
 /** Writes the manifest (the loader's side). */
 export function writeManifest(cacheDir: string, manifest: BuildManifest): void {
-  writeJson(cacheFile(cacheDir, 'build.json'), manifest);
+  writeSerialized(cacheFile(cacheDir, 'build.v8'), manifest);
 }
 
 /** Reads the manifest (the build steps' side). */
 export function readManifest(cacheDir: string): BuildManifest {
-  return readJson(cacheFile(cacheDir, 'build.json'));
+  return readSerialized(cacheFile(cacheDir, 'build.v8')) as BuildManifest;
 }
 
 /**
@@ -53,10 +44,10 @@ export function readManifest(cacheDir: string): BuildManifest {
  * the other process only after the sync.
  */
 export function writeSearchRecords(cacheDir: string, records: readonly SearchRecord[]): void {
-  writeJson(cacheFile(cacheDir, 'search.json'), records);
+  writeSerialized(cacheFile(cacheDir, 'search.v8'), records);
 }
 
 /** Reads the search records (the search index's side). */
 export function readSearchRecords(cacheDir: string): SearchRecord[] {
-  return readJson(cacheFile(cacheDir, 'search.json'));
+  return readSerialized(cacheFile(cacheDir, 'search.v8')) as SearchRecord[];
 }

@@ -1,15 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { writeManifest, type BuildManifest } from './build-manifest.ts';
 import { agentRecord } from './open-data.ts';
 import { loadCatalogConfig, type CatalogConfig } from './config.ts';
-import { agentFacts } from './agent.ts';
+import { storedAgent, type Agent } from './agent.ts';
 import { promptPath, renderPrompts } from './prompt-cache.ts';
 import path from 'node:path';
 import { scanSources, type ScanResult } from './scan.ts';
 import { handOverSearchRecords } from './search-handover.ts';
 import { searchRecord } from './search-records.ts';
+import { writeSerialized } from './serialized.ts';
 import { formatSummary, strictFailures, terminalPath } from './summary.ts';
 import { createUrls } from './urls.ts';
 
@@ -44,8 +44,9 @@ function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['ag
 }
 
 /**
- * Loads every agent as a collection entry; its prompt is rendered safely to a file of the build cache,
- * once per distinct prompt. Entries whose data has not changed since the last build are left as they are. Hands
+ * Loads every agent as a collection entry that names the build cache's file of every agent (see
+ * agentEntrySchema); each prompt is rendered safely to a file of the build cache, once per distinct prompt.
+ * Entries whose agent has not changed since the last build are left as they are. Hands
  * the search records to the build as soon as the agents are in order, and writes, for the steps after the pages,
  * the build manifest: raw files to publish, open data and the summary.
  */
@@ -71,10 +72,11 @@ export function agentsLoader(): Loader {
         const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
         const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
         await renderPrompts(promptDir, prompts);
-        const frontmatterFile = path.join(cacheDir, 'subagent-catalog', 'frontmatter.json');
-        writeFileSync(frontmatterFile, JSON.stringify(Object.fromEntries(ordered.map((agent) => [agent.slug, agent.frontmatter]))));
+        const agentsFile = path.join(cacheDir, 'subagent-catalog', 'agents.v8');
+        const agents: Agent[] = [];
         for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
-          const agent = { ...agentFacts(scanned), promptFile: prompts[index]!.file, frontmatterFile };
+          const agent = { ...storedAgent(scanned), promptFile: prompts[index]!.file };
+          agents.push(agent);
           keep.add(agent.slug);
           const record = agentRecord(scanned, {
             categoryLabel: categoryLabel(agent.categoryId),
@@ -86,9 +88,10 @@ export function agentsLoader(): Loader {
           manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, bodyLine, cliFields, record });
           const digest = context.generateDigest(agent);
           if (context.store.get(agent.slug)?.digest === digest) continue;
-          const data = await context.parseData({ id: agent.slug, data: agent });
+          const data = await context.parseData({ id: agent.slug, data: { agentsFile, digest } });
           context.store.set({ id: agent.slug, data, digest });
         }
+        writeSerialized(agentsFile, agents);
         for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
 
         writeManifest(cacheDir, {
