@@ -86,7 +86,7 @@ export const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasMany
 
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
 export const agents: AgentView[] = all.map((agent, index) => {
-  const view = agentView(agent, agent.frontmatter, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+  const view = agentView(agent, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 

@@ -77,8 +77,6 @@ export interface AgentView {
   findings: FindingView[];
   bypass: boolean;
   profile: { id: string; label: string }[];
-  /** The frontmatter block as written, delimiters included. */
-  frontmatter: string;
   /** The description as readable text, and its `<example>` blocks. */
   description: CleanDescription;
   descriptionCost: { characters: number; tokens: number };
@@ -139,7 +137,6 @@ export function agentRow(agent: AgentFacts, context: ViewContext): AgentRow {
 /** Builds one agent's view; `rowOf` resolves the slugs of twins and related agents. */
 export function agentView(
   agent: Agent,
-  frontmatter: string,
   related: readonly AgentRow[],
   rowOf: (slug: string) => AgentRow | undefined,
   context: ViewContext,
@@ -172,7 +169,6 @@ export function agentView(
     findings: agent.findings.map((f) => ({ rule: f.rule, title: RULES[f.rule].title, severity: f.severity, line: f.line, message: f.message, hint: f.hint })),
     bypass: agent.findings.some((f) => f.rule === 'permission-bypass'),
     profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
-    frontmatter,
     description: cleanDescription(agent.description),
     descriptionCost: { characters: agent.description.length, tokens: approximateTokens(agent.description) },
     twins: {
