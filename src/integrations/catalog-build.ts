@@ -7,7 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { FinishingInput, FinishingMessage, FinishingReport } from './finishing-process.ts';
 import { filesBelow, moveFolder } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
-import { writeSearchRecords } from '../lib/build-manifest.ts';
+import { cacheFile, writeSearchRecords } from '../lib/build-manifest.ts';
 import { receiveSearchRecords } from '../lib/search-handover.ts';
 import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/stale-files.ts';
 
@@ -125,8 +125,8 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
-        searchDir = path.join(cacheDir, 'subagent-catalog', 'pagefind');
-        searchKeyFile = path.join(cacheDir, 'subagent-catalog', 'pagefind.key');
+        searchDir = cacheFile(cacheDir, 'pagefind');
+        searchKeyFile = cacheFile(cacheDir, 'pagefind.key');
         publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ logger }) => {

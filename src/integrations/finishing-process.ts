@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close } from 'pagefind';
-import { readManifest, readSearchRecords } from '../lib/build-manifest.ts';
+import { cacheFile, readManifest, readSearchRecords } from '../lib/build-manifest.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
 import { filesBelow, publishAgentFiles, removeInBackground, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
@@ -98,7 +98,7 @@ async function finish(input: FinishingInput, manifestWritten: Promise<void>): Pr
     // The old index goes now rather than when the pages are done; the new one is moved in then. Its key goes
     // first, so a build stopped in between leaves no key for an index that is not there.
     rmSync(input.searchKeyFile, { force: true });
-    oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), path.join(input.cacheDir, 'subagent-catalog', 'pagefind-old'));
+    oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), cacheFile(input.cacheDir, 'pagefind-old'));
     rmSync(input.searchDir, { recursive: true, force: true });
   }
   const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
@@ -109,7 +109,7 @@ async function finish(input: FinishingInput, manifestWritten: Promise<void>): Pr
   const previousFiles = filesBelow(input.outDir);
   await manifestWritten;
   const manifest = readManifest(input.cacheDir);
-  const fingerprintsFile = path.join(input.cacheDir, 'subagent-catalog', 'published.json');
+  const fingerprintsFile = cacheFile(input.cacheDir, 'published.json');
   const { failed, fingerprints, written } = await publishAgentFiles(manifest, input.outDir, readFingerprints(fingerprintsFile));
   writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
   const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);

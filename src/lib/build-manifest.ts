@@ -23,8 +23,8 @@ export interface BuildManifest {
   agents: { slug: string; absPath: string; relPath: string; sourceId: string; bodyLine: number; cliFields: Record<string, FieldValue>; record: AgentRecord }[];
 }
 
-/** A file of the build's own in Astro's cache folder. */
-function cacheFile(cacheDir: string, name: string): string {
+/** A file or folder of the build's own in Astro's cache folder. */
+export function cacheFile(cacheDir: string, name: string): string {
   return path.join(cacheDir, 'subagent-catalog', name);
 }
 

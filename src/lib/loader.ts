@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { writeManifest, type BuildManifest } from './build-manifest.ts';
+import { cacheFile, writeManifest, type BuildManifest } from './build-manifest.ts';
 import { agentRecord } from './open-data.ts';
 import { loadCatalogConfig, type CatalogConfig } from './config.ts';
 import { storedAgent, type Agent } from './agent.ts';
 import { promptPath, renderPrompts } from './prompt-cache.ts';
-import path from 'node:path';
 import { scanSources, type ScanResult } from './scan.ts';
 import { handOverSearchRecords } from './search-handover.ts';
 import { searchRecord } from './search-records.ts';
@@ -69,10 +68,10 @@ export function agentsLoader(): Loader {
         );
         const keep = new Set<string>();
         const manifestAgents: BuildManifest['agents'] = [];
-        const promptDir = path.join(cacheDir, 'subagent-catalog', 'prompts');
+        const promptDir = cacheFile(cacheDir, 'prompts');
         const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
         await renderPrompts(promptDir, prompts);
-        const agentsFile = path.join(cacheDir, 'subagent-catalog', 'agents.v8');
+        const agentsFile = cacheFile(cacheDir, 'agents.v8');
         const agents: Agent[] = [];
         for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
           const agent = { ...storedAgent(scanned), promptFile: prompts[index]!.file };
