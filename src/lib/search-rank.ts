@@ -69,6 +69,14 @@ export function groupByName<T>(results: readonly T[], nameOf: (item: T) => strin
   return [...groups.values()];
 }
 
+/**
+ * How many more results to load once `loaded` of `available` are in and make `groups` rows: one for each of
+ * the `rows` still empty because some results share a name, within `limit` results in all.
+ */
+export function resultsToTopUp({ loaded, groups, rows, limit, available }: { loaded: number; groups: number; rows: number; limit: number; available: number }): number {
+  return Math.max(0, Math.min(rows - groups, limit - loaded, available - loaded));
+}
+
 /** True when at least one query word appears as a whole word in the text (so the match is not only a prefix of longer words). */
 export function mentionsAnyWord(words: readonly string[], text: string): boolean {
   const present = new Set(queryWords(text));

@@ -14,7 +14,7 @@ import { describeTool } from '../../src/lib/tool-names.ts';
 import { INHERITS_ALL_TOOLS } from '../../src/lib/tools.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
-import { contentQuery, groupByName, isNamedLike, joinedName, promote, queryWords } from '../../src/lib/search-rank.ts';
+import { contentQuery, groupByName, isNamedLike, joinedName, promote, queryWords, resultsToTopUp } from '../../src/lib/search-rank.ts';
 
 describe('search state in the URL', () => {
   test.each([
@@ -151,6 +151,18 @@ describe('ranking rules on top of Pagefind', () => {
   test('promote puts exact matches first without repeats; groupByName keeps rank order', () => {
     expect(promote(['c', 'a'], ['a', 'b', 'c', 'd'], (x) => x)).toEqual(['c', 'a', 'b', 'd']);
     expect(groupByName(['x1', 'y1', 'x2'], (s) => s[0]!)).toEqual([['x1', 'x2'], ['y1']]);
+  });
+
+  test.each([
+    ['five distinct names fill the five rows', { loaded: 5, groups: 5, available: 40 }, 0],
+    ['two twins leave a row empty', { loaded: 5, groups: 4, available: 40 }, 1],
+    ['twins everywhere: up to the limit', { loaded: 5, groups: 1, available: 40 }, 3],
+    ['the limit is reached', { loaded: 8, groups: 3, available: 40 }, 0],
+    ['fewer results than rows', { loaded: 3, groups: 2, available: 3 }, 0],
+    ['one more result exists', { loaded: 5, groups: 3, available: 6 }, 1],
+    ['nothing found', { loaded: 0, groups: 0, available: 0 }, 0],
+  ])('resultsToTopUp: %s', (_, figures, expected) => {
+    expect(resultsToTopUp({ ...figures, rows: 5, limit: 8 })).toBe(expected);
   });
 
   test.each([

@@ -1,10 +1,10 @@
-import { groupByName } from '../../lib/search-rank.ts';
+import { groupByName, resultsToTopUp } from '../../lib/search-rank.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { loadPagefind, scheduler, type PagefindResultData } from './pagefind.ts';
 import { renderResult } from './render.ts';
 
 const SHOWN = 5;
-/** Results loaded to fill five rows when some share a name. */
+/** At most this many results are loaded to fill the five rows when some share a name. */
 const LOADED = 8;
 /** While someone types, results refresh at most this often; the first result still shows at once. */
 const REFRESH_MS = 200;
@@ -72,18 +72,25 @@ export function attachHeaderSearch(root: HTMLElement): void {
     const search = await rankedSearch(await pagefind, query, {});
     if (outdated() || !search) return;
     const loaded: PagefindResultData[] = [];
-    const pending = search.results.slice(0, LOADED).map((result) => result.data());
+    let groups: PagefindResultData[][] = [];
+    // Each result is a fetch of its own: five fill the five rows, and more are loaded only for rows left
+    // empty because some results share a name.
+    let pending = search.results.slice(0, SHOWN).map((result) => result.data());
     if (pending.length === 0) {
       shown = ticket;
       list.replaceChildren();
     }
-    for (const next of pending) {
-      loaded.push(await next);
-      if (outdated()) return;
-      shown = ticket;
-      // Put results on screen as they arrive; twins join their group.
-      const groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url).slice(0, SHOWN);
-      list.replaceChildren(...groups.map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
+    while (pending.length > 0) {
+      for (const next of pending) {
+        loaded.push(await next);
+        if (outdated()) return;
+        shown = ticket;
+        // Put results on screen as they arrive; twins join their group.
+        groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url);
+        list.replaceChildren(...groups.slice(0, SHOWN).map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
+      }
+      const more = resultsToTopUp({ loaded: loaded.length, groups: groups.length, rows: SHOWN, limit: LOADED, available: search.results.length });
+      pending = search.results.slice(loaded.length, loaded.length + more).map((result) => result.data());
     }
     const weak = loaded[0] !== undefined && isWeakMatch(search.words, loaded[0].content);
     status.textContent = weak ? `No agent mentions “${query}”.` : matchCount(search.results.length, query);

@@ -63,6 +63,15 @@ test('agents that share a name are shown together, not one after another', async
   await expect(page.locator('main [data-result] [data-twin-result]').first()).toBeVisible();
 });
 
+test('in the header, agents that share a name make one row, and five rows are still filled', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('searchbox', { name: 'Search agents' }).fill('code reviewer');
+  const rows = page.locator('#site-search-panel [data-result]');
+  await expect(rows).toHaveCount(5);
+  expect(new Set(await rows.locator('a[data-result-link]').allTextContents()).size).toBe(5);
+  await expect(rows.locator('[data-twin-result]').first()).toBeVisible();
+});
+
 test('a query whose words no agent mentions says so', async ({ page }) => {
   await page.goto('search/?q=xylophonist');
   expect(await waitForCount(page)).toBe(0);

@@ -26,6 +26,20 @@ test.describe('the header search', () => {
     await expect(page).toHaveURL(new RegExp(`${target}$`));
   });
 
+  test('five rows of different agents load five results, no more', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/fragment/')) loaded.push(request.url());
+    });
+    await page.goto('./');
+    await page.getByRole('searchbox', { name: 'Search agents' }).fill('review');
+    const rows = page.locator('#site-search-panel [data-result]');
+    await expect(rows).toHaveCount(5);
+    expect(new Set(await rows.locator('a[data-result-link]').allTextContents()).size).toBe(5);
+    await page.waitForLoadState('networkidle');
+    expect(loaded).toHaveLength(5);
+  });
+
   test('Escape closes the panel wherever focus is in it', async ({ page }) => {
     await page.goto('./');
     const field = page.getByRole('searchbox', { name: 'Search agents' });
