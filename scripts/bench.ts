@@ -46,6 +46,7 @@ export interface BuildPhases {
   phases: BuildPhase[];
   /** Seconds since the start at which the work done beside the pages finished. */
   publishedAt: number | undefined;
+  searchStartedAt: number | undefined;
   searchWrittenAt: number | undefined;
   /** Seconds Pagefind spent indexing, and its process's peak memory in MiB. */
   indexingSeconds: number | undefined;
@@ -78,6 +79,7 @@ export function buildPhases(log: string): BuildPhases {
   return {
     phases,
     publishedAt: number(/phase files-published \(in parallel\) at ([\d.]+) s/),
+    searchStartedAt: number(/phase search-written \(in parallel\) at [\d.]+ s, begun at ([\d.]+) s/),
     searchWrittenAt: number(/phase search-written \(in parallel\) at ([\d.]+) s/),
     indexingSeconds: number(/for search in ([\d.]+) s/),
     searchKept: log.includes('Kept the search index of the previous build'),
@@ -252,7 +254,7 @@ function main(): void {
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   console.log('\nWhere the time goes (each phase: seconds, and the build process\'s peak memory by its end). Raw files,');
   console.log('JSON, open data and the search index are made by a second process while the pages render; "done at" is seconds from the start:');
-  console.log(`| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind indexing | publishing process peak | Pagefind peak |`);
+  console.log(`| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind adding records, and from when | publishing process peak | Pagefind peak |`);
   console.log(`|---|${'---:|'.repeat(Object.keys(PHASE_LABELS).length + 5)}`);
   const sec = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
   for (const r of warm ? [...runs, warm.cold, warm.promptEnd, warm.description] : runs) {
@@ -260,8 +262,8 @@ function main(): void {
       const phase = r.phases.phases.find((p) => p.name === name);
       return phase ? `${phase.seconds.toFixed(1)} s, ${phase.peakMiB} MiB` : '?';
     });
-    const { publishedAt, searchWrittenAt, indexingSeconds, searchKept, publishingPeakMiB, pagefindPeakMiB } = r.phases;
-    const indexing = searchKept ? 'kept' : sec(indexingSeconds);
+    const { publishedAt, searchStartedAt, searchWrittenAt, indexingSeconds, searchKept, publishingPeakMiB, pagefindPeakMiB } = r.phases;
+    const indexing = searchKept ? 'kept' : `${sec(indexingSeconds)} from ${sec(searchStartedAt)}`;
     console.log(`| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${indexing} | ${publishingPeakMiB ?? '?'} MiB | ${searchKept ? '-' : `${pagefindPeakMiB ?? '?'} MiB`} |`);
   }
   console.log('\nWhat each phase wrote to dist:');

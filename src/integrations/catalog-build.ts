@@ -85,7 +85,7 @@ function startFinishing(input: FinishingInput): Finishing {
 function logReport(logger: AstroIntegrationLogger, report: FinishingReport): void {
   for (const failure of report.failed) logger.warn(`not published: ${failure}`);
   logger.info(`phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s, peak ${report.peakMiB.toFixed(0)} MiB of its own`);
-  logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
+  logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, begun at ${report.searchStartedAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
   if (report.searchKept) logger.info(`Kept the search index of the previous build: its ${report.slugs.length} records are unchanged`);
   else logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
   const undated = report.undated.length > 0 ? ` (no git dates for ${report.undated.join(', ')})` : '';

@@ -45,8 +45,9 @@ export interface FinishingReport {
   failed: string[];
   feedEntries: number;
   undated: string[];
-  /** Seconds since the build started when the files were published and when the search index was written. */
+  /** Seconds since the build started when the files were published, and when the search index was begun and written. */
   publishedAt: number;
+  searchStartedAt: number;
   searchWrittenAt: number;
   indexingSeconds: number;
   pagefindPeakMiB: number;
@@ -76,13 +77,14 @@ function readFingerprints(file: string): PublishedFingerprints {
 }
 
 async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDir: string, since: () => number) {
+  const searchStartedAt = since();
   try {
     const { index, seconds } = await indexRecords(records);
     const written = await index.writeFiles({ outputPath: searchDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     // After writing, when Pagefind builds the index's files and peaks, and before close() ends it.
     const pagefindPeakMiB = childPeakMiB('pagefind');
-    return { indexingSeconds: seconds, pagefindPeakMiB, searchWrittenAt: since() };
+    return { indexingSeconds: seconds, pagefindPeakMiB, searchStartedAt, searchWrittenAt: since() };
   } finally {
     await close();
   }
@@ -101,7 +103,7 @@ async function finish(input: FinishingInput, manifestWritten: Promise<void>): Pr
     oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), cacheFile(input.cacheDir, 'pagefind-old'));
     rmSync(input.searchDir, { recursive: true, force: true });
   }
-  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
+  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchStartedAt: since(), searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
   oldIndexRemoved.catch(() => undefined);
