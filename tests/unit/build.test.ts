@@ -67,6 +67,16 @@ test('npm run build:low-memory builds the same site, trading time for memory', {
   expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped/);
 });
 
+// Before any file is read and before the publishing process starts: the build must stop, not wait.
+test('a build of a folder that does not exist stops at once, naming the folder', { timeout: 120_000 }, () => {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, AGENTS_DIR: 'tests/fixtures/nope', OUT_DIR: outDir } });
+  rmSync(outDir, { recursive: true, force: true });
+  expect(result.error).toBeUndefined();
+  expect(result.status).not.toBe(0);
+  expect(result.stdout + result.stderr).toContain('Agents folder not found: tests/fixtures/nope');
+});
+
 test('strict mode fails the build on the first error or warning, naming the file and line', { timeout: 120_000 }, () => {
   const { code, output } = buildFixtures({ STRICT: '1' });
   expect(code).not.toBe(0);
