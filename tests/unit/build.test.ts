@@ -36,17 +36,19 @@ test.each([
   }
 });
 
-function buildFixtures(env: Record<string, string>) {
+/** Builds the fixtures (or the folder `env` names) through npm run build; `timeoutMs` stops a build that hangs. */
+function buildFixtures(env: Record<string, string>, timeoutMs?: number) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
   // Through npm run build, so the process that starts Astro with its memory settings is covered too.
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, AGENTS_DIR: 'tests/fixtures/agents', OUT_DIR: outDir, ...env },
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
   });
   const built = existsSync(path.join(outDir, 'index.html'));
   rmSync(outDir, { recursive: true, force: true });
-  return { code: result.status, output: result.stdout + result.stderr, built };
+  return { code: result.status, output: result.stdout + result.stderr, built, error: result.error };
 }
 
 test('bad files do not take the build down, and the build ends with a summary', { timeout: 120_000 }, () => {
@@ -69,12 +71,10 @@ test('npm run build:low-memory builds the same site, trading time for memory', {
 
 // Before any file is read and before the publishing process starts: the build must stop, not wait.
 test('a build of a folder that does not exist stops at once, naming the folder', { timeout: 120_000 }, () => {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, AGENTS_DIR: 'tests/fixtures/nope', OUT_DIR: outDir } });
-  rmSync(outDir, { recursive: true, force: true });
-  expect(result.error).toBeUndefined();
-  expect(result.status).not.toBe(0);
-  expect(result.stdout + result.stderr).toContain('Agents folder not found: tests/fixtures/nope');
+  const { code, output, error } = buildFixtures({ AGENTS_DIR: 'tests/fixtures/nope' }, 60_000);
+  expect(error).toBeUndefined();
+  expect(code).not.toBe(0);
+  expect(output).toContain('Agents folder not found: tests/fixtures/nope');
 });
 
 test('strict mode fails the build on the first error or warning, naming the file and line', { timeout: 120_000 }, () => {
