@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
@@ -29,6 +29,20 @@ function removeStaleFiles(outDir: string, publicDir: string, buildStartedMs: num
   for (const file of stale) rmSync(path.join(outDir, file), { force: true });
   for (const dir of new Set(stale.map((file) => path.dirname(file)))) removeEmptyFolders(outDir, dir);
   return stale.length;
+}
+
+/**
+ * The time as the output folder's file system records it, read from a file written there now. Compared
+ * with the dates of that same file system, it needs no allowance for clocks or for coarse timestamps, so a
+ * rebuild started a second after the previous build still tells its files from that build's.
+ */
+function fileSystemNow(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const marker = path.join(dir, '.subagent-catalog-build-started');
+  writeFileSync(marker, '');
+  const { mtimeMs } = statSync(marker);
+  rmSync(marker, { force: true });
+  return mtimeMs;
 }
 
 /** Removes `dir` (relative to `root`) and its parents while they are empty, never `root` itself. */
@@ -131,7 +145,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       },
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
-        buildStartedMs = Date.now();
+        buildStartedMs = fileSystemNow(outDir);
         if (!finishing) throw new Error('The agents loader handed over no search records: did the content sync run?');
         finishing.manifestWritten();
       },

@@ -10,12 +10,6 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
-/**
- * File systems that keep modification times to the second (or two, on FAT) can date a file written just
- * after the build started before its start; files this close to the start count as written by the build.
- */
-export const MTIME_SLACK_MS = 2_000;
-
 /** The page file of each agent, which an incremental build may keep from the previous build unchanged. */
 export function agentPageFiles(slugs: Iterable<string>): Set<string> {
   return new Set([...slugs].map((slug) => `agents/${slug}/index.html`));
@@ -36,8 +30,11 @@ export function staleCandidates(previous: readonly string[], current: ReadonlySe
   return previous.filter((file) => !current.has(file) && !replaced.some((folder) => file.startsWith(`${folder}/`)));
 }
 
-/** The files to delete: neither written since `buildStartedMs` (less the slack) nor kept on purpose. */
+/**
+ * The files to delete: neither written since `buildStartedMs` nor kept on purpose. `buildStartedMs` is a
+ * date from the output folder's own file system, so a coarse one (seconds, or two on FAT) rounds it as it
+ * rounds the files' dates, and a file written after the start is never dated before it.
+ */
 export function staleFiles(files: readonly OutputFile[], buildStartedMs: number, keep: ReadonlySet<string>): string[] {
-  const since = buildStartedMs - MTIME_SLACK_MS;
-  return files.filter((file) => file.mtimeMs < since && !keep.has(file.path)).map((file) => file.path);
+  return files.filter((file) => file.mtimeMs < buildStartedMs && !keep.has(file.path)).map((file) => file.path);
 }
