@@ -3,7 +3,7 @@ import { findingSchema, verdictSchema } from './findings.ts';
 import { modelSchema } from './models.ts';
 import { extraFieldSchema } from './normalise.ts';
 import { PROFILE_LABELS } from './profile.ts';
-import { toolSetSchema } from './tools.ts';
+import { toolRefSchema, toolSetSchema } from './tools.ts';
 
 const profiles = Object.keys(PROFILE_LABELS) as [keyof typeof PROFILE_LABELS, ...(keyof typeof PROFILE_LABELS)[]];
 
@@ -49,6 +49,8 @@ export const agentDataSchema = z.object({
   summary: z.string(),
   /** The normalised `tools` field. */
   tools: toolSetSchema,
+  /** The `disallowedTools` entries, split as Claude Code splits them. */
+  disallowedTools: z.array(toolRefSchema),
   /** The normalised `model` field. */
   model: modelSchema,
   /** Agent Skills Claude Code preloads. */

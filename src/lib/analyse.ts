@@ -5,12 +5,14 @@ import { checkAgent } from './checks.ts';
 import { cleanDescription, summarise } from './description.ts';
 import type { DecodedText } from './files.ts';
 import { finding, sortFindings, verdictOf, type Finding, type FindingPlace } from './findings.ts';
+import { CLAUDE_CODE_VERSION, readAsClaudeCode, type ClaudeCodeSkip } from './claude-code.ts';
 import { keyLines, locateFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import { LIMITS } from './limits.ts';
 import { promptLimit } from './markdown.ts';
 import { normaliseFields } from './normalise.ts';
 import { placeFile } from './place.ts';
 import { permissionProfile } from './profile.ts';
+import type { RuleId } from './rules.ts';
 import { parseYamlStrict, parseYamlTolerant, type Fields } from './yaml.ts';
 
 /** An agent before the catalogue-wide steps give it a slug and find its twins; it still carries its prompt and the fields `claude --agents` takes. */
@@ -49,22 +51,72 @@ function capPerRule(findings: Finding[]): Finding[] {
   return kept;
 }
 
-/** Reads the frontmatter fields: strictly, or leniently when the strict reading fails, reporting why. */
-function readFields(block: FrontmatterBlock, place: FindingPlace): { fields: Fields; findings: Finding[]; strict: boolean } {
-  const findings: Finding[] = [];
-  if (block.displacement === 'indented') {
-    findings.push(finding('frontmatter-displaced', place, block.openLine, 'The frontmatter block is indented; Claude Code does not see it. Recovered it for this page.'));
-  } else if (block.displacement === 'leading-blank-lines') {
-    findings.push(finding('frontmatter-displaced', place, block.openLine, 'Blank lines come before the frontmatter; Claude Code does not see it. Recovered it for this page.'));
-  }
+/** The rule of a finding about why Claude Code skips a file. */
+const SKIP_RULES: Readonly<Record<ClaudeCodeSkip['reason'], RuleId>> = {
+  'not-markdown': 'file-extension',
+  'file-too-large': 'file-too-large',
+  'no-frontmatter': 'frontmatter-missing',
+  'yaml-unreadable': 'yaml-unreadable',
+  'name-missing': 'name-missing',
+  'name-not-text': 'name-missing',
+  'name-rejected': 'name-reserved',
+  'description-missing': 'description-missing',
+  'description-not-text': 'description-missing',
+  'hooks-unloadable': 'hooks-invalid',
+};
+
+/**
+ * The fields to show when Claude Code cannot read the frontmatter (or finds none where a block is): a strict
+ * reading of our own block, else a lenient one, each line it could not use a finding.
+ */
+function fieldsForThePage(block: FrontmatterBlock, place: FindingPlace): { fields: Fields; findings: Finding[] } {
   const strict = parseYamlStrict(block.yaml);
-  if ('fields' in strict) return { fields: strict.fields, findings, strict: !block.displacement };
-  const { rule, yamlLine, message } = strict.failure;
-  const what = rule === 'yaml-invalid' ? `YAML error: ${message}` : `The YAML was not read: ${message}`;
-  findings.push(finding(rule, place, block.openLine + yamlLine, `${what}. Recovered the fields leniently for this page.`));
+  if ('fields' in strict) return { fields: strict.fields, findings: strict.cuts.map((cut) => finding(cut.rule, place, block.yamlLine, `${cut.message}.`)) };
   const tolerant = parseYamlTolerant(block.yaml);
-  for (const dropped of tolerant.dropped) findings.push(finding('yaml-key-dropped', place, block.openLine + dropped.yamlLine, `Recovery: ${dropped.reason}.`));
-  return { fields: tolerant.fields, findings, strict: false };
+  return { fields: tolerant.fields, findings: tolerant.dropped.map((dropped) => finding('yaml-key-dropped', place, block.yamlLine - 1 + dropped.yamlLine, `Recovery for this page: ${dropped.reason}.`)) };
+}
+
+/** Why Claude Code does not see a block that is there: indented, after blank lines, or not opened and closed as it reads them. */
+function displacedMessage(block: FrontmatterBlock): string {
+  if (block.displacement === 'indented') return 'The frontmatter block is indented; Claude Code does not see it. Recovered it for this page.';
+  if (block.displacement === 'leading-blank-lines') return 'Blank lines come before the frontmatter; Claude Code does not see it. Recovered it for this page.';
+  return 'Claude Code does not see this frontmatter: its first line must be `---` alone (then a line break) at the very start of the file. Recovered it for this page.';
+}
+
+/**
+ * Reads the frontmatter as Claude Code does, with the findings that say how (see claude-code.ts). When Claude
+ * Code cannot read it, the fields for the page come from our own reading, and the reason is an error.
+ */
+function readFields(text: string, relPath: string, bytes: number, place: FindingPlace): { block: FrontmatterBlock; fields: Fields; findings: Finding[]; strict: boolean } | { findings: Finding[] } {
+  const claude = readAsClaudeCode({ relPath, bytes, text });
+  const ours = locateFrontmatter(text);
+  const findings: Finding[] = [];
+  const skip = claude.skip;
+  const block = claude.block ?? ours;
+  if (!block) {
+    findings.push(finding('frontmatter-missing', place, 1, 'No frontmatter block: the file does not start with a `---` line closed by another `---` line.'));
+    return { findings: [...findings, finding('name-missing', place, 1, 'No `name` field, so Claude Code skips this file.'), finding('description-missing', place, 1, 'No `description` field, so Claude Code skips this file.')] };
+  }
+  if (block.oversize || block.yaml.length > LIMITS.frontmatterBytes) {
+    return { findings: [finding('limit-frontmatter-size', place, block.openLine, `The frontmatter is larger than ${LIMITS.frontmatterBytes / 1024} KiB, so it was not read.`)] };
+  }
+  if (skip?.reason === 'no-frontmatter') findings.push(finding('frontmatter-displaced', place, block.openLine, displacedMessage(block)));
+  else if (skip) findings.push(finding(SKIP_RULES[skip.reason], place, skip.line, skip.message));
+  if (claude.strictFailure && claude.fields) {
+    const { yamlLine, message } = claude.strictFailure;
+    findings.push(finding('yaml-invalid', place, block.yamlLine - 1 + yamlLine, `Strict YAML rejects the frontmatter (${message}); Claude Code ${CLAUDE_CODE_VERSION} reads it after quoting the values.`));
+  }
+  if (claude.block && (!ours || (!ours.oversize && claude.block.yaml !== ours.yaml))) {
+    const endLine = claude.block.yamlLine + claude.block.yaml.split('\n').length - 1;
+    findings.push(finding('frontmatter-cut', place, endLine, `Claude Code ends the frontmatter at the \`---\` on line ${endLine}; what follows it is read as the prompt.`));
+  }
+  for (const ignored of claude.ignoredHooks) findings.push(finding('hooks-ignored', place, keyLines(block).get('hooks') ?? block.yamlLine, `${ignored}.`));
+  if (claude.fields) {
+    for (const cut of claude.cuts) findings.push(finding(cut.rule, place, block.yamlLine, `${cut.message}.`));
+    return { block, fields: claude.fields, findings, strict: !claude.strictFailure };
+  }
+  const page = fieldsForThePage(block, place);
+  return { block, fields: page.fields, findings: [...findings, ...page.findings], strict: false };
 }
 
 /** Parses, normalises, checks and places one file's text. Pure: no I/O, so tests can pass text directly. */
@@ -74,23 +126,17 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
   const skipped = (findings: Finding[]): FileOutcome => ({ kind: 'skipped', skipped: { sourceId, relPath, findings: sortFindings(capPerRule(findings)) } });
   const findings: Finding[] = [];
   if (!decoded.validUtf8) findings.push(finding('encoding-invalid', place, 1, 'The file is not valid UTF-8; invalid bytes show as �. The download keeps the original bytes.'));
-  const block = locateFrontmatter(text);
-  if (!block) {
-    findings.push(finding('frontmatter-missing', place, 1, 'No frontmatter block: the file does not start with a `---` line closed by another `---` line in column 0.'));
-    return skipped([...findings, finding('name-missing', place, 1, 'No `name` field, so Claude Code skips this file.'), finding('description-missing', place, 1, 'No `description` field, so Claude Code skips this file.')]);
-  }
-  if (block.oversize) {
-    return skipped([...findings, finding('limit-frontmatter-size', place, block.openLine, `The frontmatter is larger than ${LIMITS.frontmatterBytes / 1024} KiB, so it was not read.`)]);
-  }
-  const read = readFields(block, place);
+  const read = readFields(text, relPath, decoded.bytes, place);
   findings.push(...read.findings);
+  if (!('block' in read)) return skipped(findings);
+  const { block } = read;
   const lines = keyLines(block);
   const lineOf = (key: string) => lines.get(key) ?? block.openLine;
   const normalised = normaliseFields(read.fields, place, lineOf);
   findings.push(...normalised.findings);
   const { name, description } = normalised.fields;
-  if (!name) findings.push(finding('name-missing', place, lineOf('name'), 'No `name` field, so Claude Code skips this file.'));
-  if (!description) findings.push(finding('description-missing', place, lineOf('description'), 'No `description` field, so Claude Code skips this file.'));
+  if (!name && !findings.some((f) => f.rule === 'name-missing')) findings.push(finding('name-missing', place, lineOf('name'), 'No `name` field, so Claude Code skips this file.'));
+  if (!description && !findings.some((f) => f.rule === 'description-missing')) findings.push(finding('description-missing', place, lineOf('description'), 'No `description` field, so Claude Code skips this file.'));
   if (!name || !description) return skipped(findings);
 
   const agentFields = { ...normalised.fields, name, description };
@@ -109,6 +155,7 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       examples: cleaned.examples,
       summary: summarise(cleaned.text),
       tools: agentFields.tools,
+      disallowedTools: agentFields.disallowedTools,
       model: agentFields.model,
       skills: agentFields.skills,
       tags: agentFields.tags,
@@ -120,7 +167,7 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       strictParse: read.strict,
       findings: sorted,
       verdict: verdictOf(sorted),
-      profile: permissionProfile(agentFields.tools),
+      profile: permissionProfile(agentFields.tools, agentFields.disallowedTools),
       nameLine: lineOf('name'),
       body: block.body,
       bodyLine: block.bodyLine,

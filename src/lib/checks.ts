@@ -1,7 +1,8 @@
 import { commandRequest, fileCreationRequest } from './body-checks.ts';
+import { CLAUDE_CODE_LIMITS } from './claude-code.ts';
 import { LIMITS } from './limits.ts';
 import { finding, type Finding, type FindingPlace } from './findings.ts';
-import { approximateTokens, CATALOGUE_FIELDS, FIELD_VALUES, isValidAgentName, LONG_DESCRIPTION_CHARS, PLUGIN_IGNORED_FIELDS, STANDARD_FIELDS } from './format.ts';
+import { approximateTokens, CATALOGUE_FIELDS, FIELD_VALUES, isValidAgentName, LONG_DESCRIPTION_CHARS, PLUGIN_IGNORED_FIELDS, STANDARD_FIELDS, UNDOCUMENTED_VALUES } from './format.ts';
 import { textOf, type NormalisedFields } from './normalise.ts';
 import { isMalformedMcpName } from './tools.ts';
 import type { Fields } from './yaml.ts';
@@ -20,21 +21,19 @@ export interface CheckInput {
   bodyLine: number;
 }
 
-/** Tools that start subagents; they do nothing inside a subagent. */
+/** Tools that start subagents. */
 const AGENT_TOOLS = ['Agent', 'Task'];
 const SHELL_TOOLS = ['Bash', 'PowerShell'];
-/** A description that says the agent runs as the main session, where `Agent` works. */
-const MAIN_SESSION = /claude --agent\b|\bmain session\b/i;
+/** A prompt or description that says what the agent does when it cannot start subagents (nesting off, or an older release). */
+const NESTING_FALLBACK = /CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH|nesting is (?:off|turned off|disabled)|(?:cannot|can't|can not) start (?:sub)?agents/i;
 
-/** The name: rejected by Claude Code (`:` or a leading `-`), or not in the documented form. */
+/** The name, when it is not in the documented form (Claude Code's own rejections are made in claude-code.ts). */
 function checkName({ place, agent, lineOf }: CheckInput): Finding[] {
   const { name } = agent;
-  if (name.includes(':') || name.startsWith('-')) {
-    const why = name.includes(':') ? 'contains `:`, which is reserved for plugin scopes' : 'starts with `-`';
-    return [finding('name-reserved', place, lineOf('name'), `name "${name}" ${why}, so Claude Code skips this file.`)];
-  }
-  if (!isValidAgentName(name)) return [finding('name-format', place, lineOf('name'), `name "${name}" is not lowercase letters, digits and hyphens.`)];
-  return [];
+  // Names Claude Code rejects are reported by its reading (claude-code.ts), not also as badly formatted.
+  if (isValidAgentName(name) || name.startsWith('-') || name.normalize('NFKC').includes(':') || name.length > CLAUDE_CODE_LIMITS.nameChars) return [];
+  const spaced = name.trim() !== name ? ' It has spaces around it, which Claude Code keeps: the agent is called exactly that.' : '';
+  return [finding('name-format', place, lineOf('name'), `name "${name}" is not lowercase letters, digits and hyphens.${spaced}`)];
 }
 
 /** The tools list: empty, not text, retired names, malformed MCP names, unknown names, repeats. */
@@ -43,7 +42,7 @@ function checkToolList({ place, agent, lineOf }: CheckInput): Finding[] {
   const line = lineOf('tools');
   const found: Finding[] = [];
   if (!tools.inheritsAll && tools.tools.length === 0 && tools.invalid.length === 0) {
-    found.push(finding('tools-empty', place, line, 'tools is empty, so the agent gets no tools at all.'));
+    found.push(finding('tools-empty', place, line, 'tools is empty, so the agent gets no tools at all (Claude Code lists it as "All tools").'));
   }
   for (const entry of tools.invalid) found.push(finding('tools-invalid-entry', place, line, `tools entry ${entry} is not a tool name.`));
   for (const tool of tools.tools) {
@@ -56,6 +55,12 @@ function checkToolList({ place, agent, lineOf }: CheckInput): Finding[] {
       found.push(finding('tools-unknown', place, line, `tools: \`${tool.name}\` is not a Claude Code tool.`));
     }
   }
+  const scoped = tools.tools.filter((tool) => SHELL_TOOLS.includes(tool.name) && tool.rule !== undefined && tool.rule !== '' && tool.rule !== '*');
+  if (scoped.length > 0) {
+    const shown = scoped.slice(0, 3).map((tool) => `\`${tool.raw}\``).join(', ');
+    const more = scoped.length > 3 ? ` and ${scoped.length - 3} more` : '';
+    found.push(finding('tools-scoped-bash', place, line, `tools: ${shown}${more} ${scoped.length === 1 ? 'gives' : 'give'} this agent the whole shell when it runs as a subagent, not only ${scoped.length === 1 ? 'that command' : 'those commands'}.`));
+  }
   for (const repeated of tools.duplicates) found.push(finding('tools-duplicate', place, line, `tools: \`${repeated}\` is listed more than once.`));
   return found;
 }
@@ -66,9 +71,12 @@ function checkToolUse({ place, agent, lineOf, body, bodyLine }: CheckInput): Fin
   if (tools.inheritsAll) return [];
   const found: Finding[] = [];
   const names = new Set(tools.tools.map((t) => t.name));
-  const starter = AGENT_TOOLS.find((name) => names.has(name));
-  if (starter && !MAIN_SESSION.test(description)) {
-    found.push(finding('tools-agent-in-subagent', place, lineOf('tools'), `tools: \`${starter}\` does nothing in a subagent, and the description does not say the agent runs as the main session.`));
+  const starter = tools.tools.find((tool) => AGENT_TOOLS.includes(tool.name));
+  if (starter && !NESTING_FALLBACK.test(description) && !NESTING_FALLBACK.test(body.slice(0, LIMITS.promptBytes))) {
+    found.push(finding('tools-agent-in-subagent', place, lineOf('tools'), `tools: \`${starter.raw}\` starts other agents, and the prompt does not say what to do when it cannot (nesting off, or a release before 2.1.172).`));
+  }
+  if (starter?.rule) {
+    found.push(finding('tools-agent-list-ignored', place, lineOf('tools'), `tools: \`${starter.raw}\` limits the agents it may start only when it runs as the main session; as a subagent it may start any agent.`));
   }
   if (!SHELL_TOOLS.some((name) => names.has(name))) {
     const first = commandRequest(body.slice(0, LIMITS.promptBytes));
@@ -91,8 +99,11 @@ function checkValues({ place, agent, fields, lineOf }: CheckInput): Finding[] {
   }
   for (const [field, allowed] of FIELD_VALUES) {
     const value = textOf(fields.get(field));
-    if (value !== undefined && !allowed.includes(value)) {
-      found.push(finding('field-invalid-value', place, lineOf(field), `${field} "${value.slice(0, 100)}" is not one of ${allowed.join(', ')}.`));
+    if (value === undefined || allowed.includes(value)) continue;
+    if (UNDOCUMENTED_VALUES.get(field)?.(value)) {
+      found.push(finding('field-undocumented-value', place, lineOf(field), `${field} "${value.slice(0, 100)}" is read by Claude Code but not documented (documented: ${allowed.join(', ')}).`));
+    } else {
+      found.push(finding('field-invalid-value', place, lineOf(field), `${field} "${value.slice(0, 100)}" is not one of ${allowed.join(', ')}; Claude Code ignores it.`));
     }
   }
   if (fields.get('permissionMode') === 'bypassPermissions') {

@@ -2,7 +2,8 @@ import { VERDICT_LABELS, type Verdict } from './findings.ts';
 import { MODEL_LABELS, type ModelInfo } from './models.ts';
 import { PROFILE_LABELS, type PermissionProfile } from './profile.ts';
 import { assignUniqueSlugs } from './slugs.ts';
-import { INHERITS_ALL_TOOLS, type ToolSet } from './tools.ts';
+import { BUILTIN_TOOLS } from './tool-names.ts';
+import { INHERITS_ALL_TOOLS, type ToolRef, type ToolSet } from './tools.ts';
 
 /** What an agent contributes to each search facet. Every value is exactly what chips and browse pages show. */
 export interface AgentFacets {
@@ -20,6 +21,7 @@ export interface AgentFacets {
 export interface FacetInput {
   categoryLabel: string;
   tools: ToolSet;
+  disallowedTools: readonly ToolRef[];
   model: ModelInfo;
   skills: readonly string[];
   tags: readonly string[];
@@ -28,10 +30,20 @@ export interface FacetInput {
   profile: readonly PermissionProfile[];
 }
 
-/** Names of the tools an agent has, as facet values: normalised names, or "Inherits all tools". */
-export function toolFacetValues(tools: ToolSet): string[] {
-  if (tools.inheritsAll) return [INHERITS_ALL_TOOLS];
-  return [...new Set(tools.tools.map((t) => t.name))];
+/** Names of the tools an agent's file lists (or "Inherits all tools"), as the tool pages and list filters group agents. */
+export function listedToolNames(tools: ToolSet): string[] {
+  return tools.inheritsAll ? [INHERITS_ALL_TOOLS] : [...new Set(tools.tools.map((t) => t.name))];
+}
+
+/**
+ * Names of the tools an agent can use, as search facet values. An agent that inherits every tool can use each
+ * built-in tool its `disallowedTools` leaves it, so it counts under `Bash` as much as one that lists it, and it
+ * is marked "Inherits all tools" besides.
+ */
+export function toolFacetValues(tools: ToolSet, disallowed: readonly ToolRef[] = []): string[] {
+  if (!tools.inheritsAll) return [...new Set(tools.tools.map((t) => t.name))];
+  const denied = new Set(disallowed.filter((t) => t.rule === undefined).map((t) => t.name));
+  return [INHERITS_ALL_TOOLS, ...Object.keys(BUILTIN_TOOLS).filter((name) => !denied.has(name))];
 }
 
 /** Skills and tags together, lowercased and de-duplicated: the skill facet. */
@@ -43,7 +55,7 @@ export function skillFacetValues(skills: readonly string[], tags: readonly strin
 export function facetsOf(agent: FacetInput): AgentFacets {
   return {
     category: agent.categoryLabel,
-    tool: toolFacetValues(agent.tools),
+    tool: toolFacetValues(agent.tools, agent.disallowedTools),
     mcp: [...new Set(agent.tools.tools.flatMap((t) => (t.mcpServer ? [t.mcpServer] : [])))],
     model: MODEL_LABELS[agent.model.family],
     skill: skillFacetValues(agent.skills, agent.tags),

@@ -18,13 +18,15 @@ export const STANDARD_FIELDS: ReadonlySet<string> = new Set([
   'isolation',
   'color',
   'initialPrompt',
+  'omitClaudeMd',
+  'experimental',
 ]);
 
 /** Fields the catalogue itself documents and uses, which are therefore not flagged. */
 export const CATALOGUE_FIELDS: ReadonlySet<string> = new Set(['tags']);
 
 /** Fields Claude Code ignores for agents that ship inside a plugin. */
-export const PLUGIN_IGNORED_FIELDS: ReadonlySet<string> = new Set(['permissionMode', 'mcpServers', 'hooks']);
+export const PLUGIN_IGNORED_FIELDS: ReadonlySet<string> = new Set(['permissionMode', 'mcpServers', 'hooks', 'color', 'initialPrompt']);
 
 /** Allowed values of enumerated fields. */
 export const FIELD_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -33,6 +35,12 @@ export const FIELD_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
   ['effort', ['low', 'medium', 'high', 'xhigh', 'max']],
   ['memory', ['user', 'project', 'local']],
   ['isolation', ['worktree']],
+]);
+
+/** Values outside FIELD_VALUES that Claude Code 2.1.332 reads all the same: an integer `effort`, `isolation: remote`. */
+export const UNDOCUMENTED_VALUES: ReadonlyMap<string, (value: string) => boolean> = new Map([
+  ['effort', (value: string) => /^\d+$/.test(value)],
+  ['isolation', (value: string) => value === 'remote'],
 ]);
 
 const VALID_NAME = /^[a-z0-9][a-z0-9-]*$/;

@@ -16,6 +16,8 @@ export interface FrontmatterBlock {
   text: string;
   /** 1-based line of the opening `---`. */
   openLine: number;
+  /** 1-based line of the first line of `yaml`. */
+  yamlLine: number;
   /** 1-based line of the first body line. */
   bodyLine: number;
   /** Markdown after the closing delimiter, LF line endings. */
@@ -68,6 +70,7 @@ export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
     yaml: yamlLines.join('\n'),
     text: oversize ? '' : lines.slice(start, close + 1).join('\n'),
     openLine: start + 1,
+    yamlLine: start + 2,
     bodyLine: close + 2,
     body: lines.slice(close + 1).join('\n'),
   };
@@ -77,10 +80,7 @@ export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
   return block;
 }
 
-/**
- * 1-based file lines of the top-level keys of a block, found in one pass. The first occurrence of a
- * key wins, as in the tolerant reading.
- */
+/** 1-based file lines of the top-level keys of a block, found in one pass; for a repeated key, its first line. */
 export function keyLines(block: FrontmatterBlock): Map<string, number> {
   const lines = new Map<string, number>();
   const yamlLines = block.yaml.split('\n');
@@ -94,7 +94,7 @@ export function keyLines(block: FrontmatterBlock): Map<string, number> {
       .slice(0, colon)
       .trim()
       .replace(/^(["'])(.*)\1$/, '$2');
-    if (!lines.has(key)) lines.set(key, block.openLine + 1 + i);
+    if (!lines.has(key)) lines.set(key, block.yamlLine + i);
   }
   return lines;
 }

@@ -51,14 +51,19 @@ export const INPUT_RULES = {
     hint: 'Keep the frontmatter to the documented fields; put long text in the body.',
   },
   'limit-yaml-expansion': {
-    severity: 'error',
-    title: 'YAML aliases expand too far or refer to themselves',
-    hint: 'Remove the anchors (`&`) and aliases (`*`); agent frontmatter needs neither.',
+    severity: 'warning',
+    title: 'YAML aliases expand too far to show',
+    hint: 'Remove the anchors (`&`) and aliases (`*`); agent frontmatter needs neither. Claude Code reads such a file, up to some ten million values.',
   },
   'limit-yaml-depth': {
-    severity: 'error',
-    title: 'YAML nested too deeply',
+    severity: 'warning',
+    title: 'YAML nested too deeply to show',
     hint: 'Agent frontmatter fields are strings and short lists; flatten the nesting.',
+  },
+  'yaml-alias-cycle': {
+    severity: 'warning',
+    title: 'YAML alias that contains itself',
+    hint: 'Remove the anchor (`&`) and the alias (`*`) that refers back to it; Claude Code reads the rest of the frontmatter.',
   },
   'limit-frontmatter-keys': {
     severity: 'warning',

@@ -8,9 +8,9 @@ export const LIMITS = {
   fileBytes: 16 * 1024 * 1024,
   /** A frontmatter block larger than this is not parsed; the file is skipped. Rule `limit-frontmatter-size`. */
   frontmatterBytes: 64 * 1024,
-  /** YAML values expanded through aliases may hold at most this many nodes, and no alias may refer to itself. Rule `limit-yaml-expansion`. */
+  /** YAML values expanded through aliases are shown up to this many; the rest are shown empty. Rule `limit-yaml-expansion`. */
   yamlNodes: 10_000,
-  /** YAML nesting deeper than this is not read. Rule `limit-yaml-depth`. */
+  /** YAML values nested deeper than this are shown empty. Rule `limit-yaml-depth`. */
   yamlDepth: 32,
   /** Frontmatter fields past this many are not shown. Rule `limit-frontmatter-keys`. */
   frontmatterKeys: 200,
@@ -38,8 +38,8 @@ export const LIMITS = {
 export const LIMIT_TABLE: readonly { rule: string; value: string; past: string }[] = [
   { rule: 'limit-file-size', value: '16 MiB per file', past: 'skipped' },
   { rule: 'limit-frontmatter-size', value: '64 KiB of frontmatter', past: 'skipped' },
-  { rule: 'limit-yaml-expansion', value: `${LIMITS.yamlNodes.toLocaleString('en')} YAML nodes after aliases, no cyclic alias`, past: 'fields recovered without aliases' },
-  { rule: 'limit-yaml-depth', value: `${LIMITS.yamlDepth} levels of YAML nesting`, past: 'fields recovered without nesting' },
+  { rule: 'limit-yaml-expansion', value: `${LIMITS.yamlNodes.toLocaleString('en')} YAML values after aliases`, past: 'the rest shown empty' },
+  { rule: 'limit-yaml-depth', value: `${LIMITS.yamlDepth} levels of YAML nesting`, past: 'deeper values shown empty' },
   { rule: 'limit-frontmatter-keys', value: `${LIMITS.frontmatterKeys} frontmatter fields`, past: 'the rest not shown' },
   { rule: 'limit-field-length', value: `description ${LIMITS.descriptionChars.toLocaleString('en')} characters; name, tool, tag, skill, category, model ${LIMITS.fieldChars}`, past: 'cut' },
   { rule: 'limit-list-length', value: `${LIMITS.tools} tools, ${LIMITS.tags} tags or skills`, past: 'the rest dropped' },

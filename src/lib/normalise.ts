@@ -3,7 +3,7 @@ import { finding, type Finding, type FindingPlace } from './findings.ts';
 import { CATALOGUE_FIELDS, STANDARD_FIELDS } from './format.ts';
 import { LIMITS } from './limits.ts';
 import { normaliseModel, type ModelInfo } from './models.ts';
-import { normaliseTools, type ToolSet } from './tools.ts';
+import { normaliseTools, withImpliedMemoryTools, type ToolRef, type ToolSet } from './tools.ts';
 import type { FieldValue, Fields } from './yaml.ts';
 
 /** A frontmatter field the page lists as it is (anything but name, description, tools, model, skills and tags). */
@@ -24,6 +24,8 @@ export interface NormalisedFields {
   name: string | undefined;
   description: string | undefined;
   tools: ToolSet;
+  /** The `disallowedTools` entries, split as Claude Code splits them; empty when there are none. */
+  disallowedTools: ToolRef[];
   model: ModelInfo;
   skills: string[];
   tags: string[];
@@ -77,7 +79,8 @@ export function normaliseFields(fields: Fields, place: FindingPlace, lineOf: (ke
     return [...seen];
   };
 
-  const tools = normaliseTools(fields.get('tools'));
+  const tools = withImpliedMemoryTools(normaliseTools(fields.get('tools')), fields.get('memory'));
+  const disallowed = normaliseTools(fields.get('disallowedTools') ?? null);
   if (tools.dropped > 0) findings.push(finding('limit-list-length', place, lineOf('tools'), `tools has more than ${LIMITS.tools} entries; ${tools.dropped} were dropped.`));
   const keys = [...fields.keys()];
   const otherFields: ExtraField[] = [];
@@ -94,11 +97,22 @@ export function normaliseFields(fields: Fields, place: FindingPlace, lineOf: (ke
       standard: STANDARD_FIELDS.has(key) || CATALOGUE_FIELDS.has(key),
     });
   }
+  // Name and description as Claude Code registers them: not trimmed, `\n` written out in a description read as a
+  // line break. Values that are not text are shown as text; claude-code.ts says why Claude Code skips them.
+  const asWritten = (key: string, max: number): string | undefined => {
+    const text = textOf(fields.get(key));
+    if (text === undefined || text === '') return undefined;
+    const value = key === 'description' ? text.replaceAll('\\n', '\n') : text;
+    if (value.length <= max) return value;
+    findings.push(finding('limit-field-length', place, lineOf(key), `${key} is ${value.length} characters; only the first ${max} are shown.`));
+    return `${value.slice(0, max)}…`;
+  };
   return {
     fields: {
-      name: cut('name', textOf(fields.get('name')), LIMITS.fieldChars),
-      description: cut('description', textOf(fields.get('description')), LIMITS.descriptionChars),
+      name: asWritten('name', LIMITS.fieldChars),
+      description: asWritten('description', LIMITS.descriptionChars),
       tools,
+      disallowedTools: disallowed.inheritsAll ? [] : disallowed.tools,
       model: normaliseModel(fields.get('model')),
       skills: list('skills', LIMITS.tags),
       tags: list('tags', LIMITS.tags).map((tag) => tag.toLowerCase()),

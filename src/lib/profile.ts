@@ -1,4 +1,5 @@
-import type { ToolSet } from './tools.ts';
+import { BUILTIN_TOOLS } from './tool-names.ts';
+import type { ToolRef, ToolSet } from './tools.ts';
 
 /** What an agent's tools let it do, from least to most reach. */
 export type PermissionProfile = 'read-only' | 'edits-files' | 'runs-shell' | 'reaches-network' | 'all-tools';
@@ -17,16 +18,22 @@ const SHELL = new Set(['Bash', 'PowerShell', 'BashOutput', 'Monitor']);
 const NETWORK = new Set(['WebFetch', 'WebSearch']);
 
 /**
- * Derives what an agent can do from its tools. An agent that inherits every tool is `all-tools`;
- * otherwise it gets each capability its tools grant, or `read-only` when none. MCP servers count
- * as network reach, since most of them talk to a remote service.
+ * Derives what an agent can do from its tools, as Claude Code grants them. An agent that inherits every tool is
+ * `all-tools`, unless `disallowedTools` takes some away: then it gets what the built-in tools it keeps grant (and
+ * MCP tools, unless `mcp__*` is denied). Otherwise it gets each capability its tools grant, or `read-only` when
+ * none. A rule such as `Bash(git diff *)` does not narrow the shell in a subagent, so it still runs the shell.
+ * MCP servers count as network reach, since most of them talk to a remote service.
  */
-export function permissionProfile(tools: ToolSet): PermissionProfile[] {
-  if (tools.inheritsAll) return ['all-tools'];
-  const names = tools.tools.map((t) => t.name);
+export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[] = []): PermissionProfile[] {
+  const denied = new Set(disallowed.filter((t) => t.rule === undefined).map((t) => t.name));
+  if (tools.inheritsAll && denied.size === 0) return ['all-tools'];
+  const refs = tools.inheritsAll ? Object.keys(BUILTIN_TOOLS).map((name): Pick<ToolRef, 'name' | 'kind'> => ({ name, kind: 'builtin' })) : tools.tools;
+  const kept = refs.filter((t) => !denied.has(t.name));
+  const names = kept.map((t) => t.name);
+  const mcp = tools.inheritsAll ? !denied.has('mcp__*') : kept.some((t) => t.kind === 'mcp');
   const profile: PermissionProfile[] = [];
   if (names.some((n) => EDITS.has(n))) profile.push('edits-files');
   if (names.some((n) => SHELL.has(n))) profile.push('runs-shell');
-  if (names.some((n) => NETWORK.has(n)) || tools.tools.some((t) => t.kind === 'mcp')) profile.push('reaches-network');
+  if (names.some((n) => NETWORK.has(n)) || mcp) profile.push('reaches-network');
   return profile.length > 0 ? profile : ['read-only'];
 }

@@ -14,6 +14,11 @@ export interface Rule {
   title: string;
   /** How to fix a finding. */
   hint: string;
+  /**
+   * How older Claude Code releases differ, when they do: shown beside the finding as a note, never as its
+   * verdict, which is that of the release in CLAUDE_CODE_VERSION.
+   */
+  olderReleases?: { before: string; note: string };
 }
 
 /** Every rule the catalogue applies, by id. The ids appear in diagnostics, JSON output and the docs. */
@@ -29,9 +34,41 @@ export const RULES = {
     hint: 'Move the opening `---` to the very first line and remove its indentation.',
   },
   'yaml-invalid': {
-    severity: 'error',
+    severity: 'warning',
     title: 'Frontmatter is not valid YAML',
-    hint: 'Quote values that contain `: ` or start with `*`, `&`, `!`, `[` or `{`, e.g. description: "Use when: …".',
+    hint: 'Claude Code reads it only after putting the values in quotes itself. Quote values that contain `: ` or start with `*`, `&`, `!`, `[` or `{`, e.g. description: "Use when: …".',
+    olderReleases: { before: '2.1.70', note: 'Claude Code before 2.1.70 skips a file whose frontmatter is not valid YAML (measured: 2.1.63, 2.1.67 and 2.1.68 skip it, 2.1.64 reads it).' },
+  },
+  'yaml-unreadable': {
+    severity: 'error',
+    title: 'Claude Code cannot read the frontmatter',
+    hint: 'Even with its values quoted the YAML does not parse. Fix the line named: quote the value, indent continuation lines, or drop the stray text.',
+  },
+  'frontmatter-cut': {
+    severity: 'warning',
+    title: 'Claude Code ends the frontmatter early',
+    hint: 'Claude Code ends the frontmatter at the first `---` anywhere, even inside a value, and reads the rest as the prompt. Reword the value so it holds no `---`.',
+  },
+  'file-extension': {
+    severity: 'error',
+    title: 'Not a `.md` file to Claude Code',
+    hint: 'Claude Code reads only files whose name ends in `.md`, in lower case. Rename the file.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    title: 'Too large for Claude Code',
+    hint: 'Claude Code does not read agent files over 1 MiB. Move reference material out of the prompt.',
+  },
+  'hooks-invalid': {
+    severity: 'error',
+    title: 'Hooks that make Claude Code drop the agent',
+    hint: 'Write hooks as a mapping of events to matchers: `hooks:` → `PreToolUse:` → `- matcher: Bash` → `hooks:` → `- type: command` and `command: …`. Claude Code drops the whole agent when a PreToolUse or PermissionRequest hook is broken or misplaced, since it may be what guards the agent.',
+    olderReleases: { before: '2.1.257', note: 'Claude Code before 2.1.257 loads such an agent (measured with hooks written as a flat list of commands, on 2.1.252).' },
+  },
+  'hooks-ignored': {
+    severity: 'warning',
+    title: 'Hook entry Claude Code ignores',
+    hint: 'Claude Code drops this entry and loads the rest. Use a known event name and give each hook a `type` and what that type needs (`command` for `type: command`).',
   },
   'name-missing': {
     severity: 'error',
@@ -46,17 +83,12 @@ export const RULES = {
   'name-reserved': {
     severity: 'error',
     title: 'Name Claude Code rejects',
-    hint: 'Remove the `:` (reserved for plugin scopes) or the leading `-` from the name.',
+    hint: 'Remove the `:` (reserved for plugin scopes, and also a look-alike such as `：`) or the leading `-`, and keep the name to 256 characters.',
   },
   'name-format': {
     severity: 'warning',
     title: 'Name is not lowercase with hyphens',
     hint: 'Use only lowercase letters, digits and hyphens, e.g. `csharp-expert` for `CSharpExpert`.',
-  },
-  'name-duplicate': {
-    severity: 'warning',
-    title: 'Another agent has the same name',
-    hint: 'Installed side by side, only one of them would be used. Rename one of them.',
   },
   'tools-unknown': {
     severity: 'warning',
@@ -81,7 +113,12 @@ export const RULES = {
   'tools-empty': {
     severity: 'warning',
     title: 'Empty tools list',
-    hint: 'An empty list gives the agent no tools at all. List the tools it needs, or remove the field to inherit all tools.',
+    hint: 'An empty list (`tools: []`, `tools: ""` or `tools:` with nothing after it) gives the agent no tools at all, though Claude Code lists it as "All tools". List the tools it needs, or remove the field to inherit all tools.',
+  },
+  'tools-scoped-bash': {
+    severity: 'warning',
+    title: 'Scoped Bash that grants the whole shell',
+    hint: 'In a subagent, `Bash(git diff *)` grants every command, not only the pattern (anthropics/claude-code#95002). Enforce the limit with a PreToolUse hook that checks the command, or `permissions.deny` rules in settings, and do not promise it in the prompt.',
   },
   'tools-invalid-entry': {
     severity: 'warning',
@@ -97,6 +134,11 @@ export const RULES = {
     severity: 'warning',
     title: 'Field value outside the allowed set',
     hint: 'Use one of the documented values.',
+  },
+  'field-undocumented-value': {
+    severity: 'info',
+    title: 'Value Claude Code accepts but does not document',
+    hint: 'Claude Code reads this value, but its documentation does not list it, so it may change. Prefer a documented value.',
   },
   'permission-bypass': {
     severity: 'warning',
@@ -119,9 +161,15 @@ export const RULES = {
     hint: 'Every installed agent description is loaded into every conversation. Move examples and detail into the body.',
   },
   'tools-agent-in-subagent': {
+    severity: 'info',
+    title: 'Starts other subagents',
+    hint: 'Subagents may start subagents up to three levels deep; `CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH=1` turns nesting off. Say in the prompt what the agent does when it cannot start them, and check that the agents it names exist.',
+    olderReleases: { before: '2.1.172', note: 'Claude Code before 2.1.172 gives subagents no Agent tool: such an agent works only as the main session (`claude --agent <name>`).' },
+  },
+  'tools-agent-list-ignored': {
     severity: 'warning',
-    title: 'Starts subagents, but subagents cannot nest',
-    hint: 'A subagent cannot start other subagents, so `Agent` (or `Task`) does nothing there. Drop it and return a plan for the main conversation to carry out, or say in the description that the agent runs as the main session: `claude --agent <name>`.',
+    title: 'Agent list that holds only as the main session',
+    hint: '`Agent(worker, researcher)` limits which agents may be started only when the agent runs as the main session (`claude --agent <name>`); as a subagent it may start any agent. Name the agents in the prompt, and do not rely on the list as a limit.',
   },
   'body-needs-shell': {
     severity: 'warning',

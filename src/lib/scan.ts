@@ -5,7 +5,7 @@ import { analyseText, type AgentDraft, type FileOutcome } from './analyse.ts';
 import { labelFromFolder, orderFromFolder, readCategoryEntries, type CategoryTable } from './categories.ts';
 import type { SourceConfig } from './config.ts';
 import { decodeText, listSource, readFileCapped, type FileSystem, type IgnoredEntry } from './files.ts';
-import { countBySeverity, finding, verdictOf, type Finding } from './findings.ts';
+import { countBySeverity, finding, type Finding } from './findings.ts';
 import { LIMITS } from './limits.ts';
 import { assignUniqueSlugs, slugify } from './slugs.ts';
 import { parseYamlStrict } from './yaml.ts';
@@ -97,15 +97,6 @@ function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): Age
   });
 }
 
-function duplicateFinding(agent: AgentDraft, twins: Agent['twins'], drafts: readonly AgentDraft[], indexOf: Map<string, number>): Finding {
-  const shown = twins.preview.slice(0, 3).map((slug) => {
-    const other = drafts[indexOf.get(slug)!]!;
-    return other.sourceId === agent.sourceId ? other.file.relPath : `${other.sourceId}: ${other.file.relPath}`;
-  });
-  const more = twins.count > shown.length ? ` and ${twins.count - shown.length} more` : '';
-  return finding('name-duplicate', { source: agent.sourceId, file: agent.file.relPath }, agent.nameLine, `name "${agent.name}" is also used by ${shown.join(', ')}${more}.`);
-}
-
 /** Reads every source once: lists it, reads each file in its own error boundary, then gives slugs, twins and counts. */
 export function scanSources(sources: readonly SourceConfig[], options: { fs?: FileSystem } = {}): ScanResult {
   const outcomes: FileOutcome[] = [];
@@ -136,16 +127,10 @@ export function scanSources(sources: readonly SourceConfig[], options: { fs?: Fi
   const drafts = outcomes.flatMap((o) => (o.kind === 'agent' ? [o.agent] : []));
   const skipped = outcomes.flatMap((o) => (o.kind === 'skipped' ? [o.skipped] : []));
   const slugs = assignUniqueSlugs(drafts.map((a) => ({ base: a.name, qualifier: [a.sourceId, ...a.file.relPath.replace(/\.md$/i, '').split('/')].join('-') })));
+  // Twins are a fact about the catalogue, not about a file: they are linked, never a finding, so a file's
+  // verdict is the same whatever else is built beside it.
   const twins = findTwins(drafts, slugs);
-  const indexOf = new Map(slugs.map((slug, index) => [slug, index]));
-  const agents: ScannedAgent[] = drafts.map((draft, index) => {
-    const agent: ScannedAgent = { ...draft, slug: slugs[index]!, twins: twins[index]! };
-    if (agent.twins.count > 0) {
-      agent.findings = [...agent.findings, duplicateFinding(draft, agent.twins, drafts, indexOf)];
-      agent.verdict = verdictOf(agent.findings);
-    }
-    return agent;
-  });
+  const agents: ScannedAgent[] = drafts.map((draft, index) => ({ ...draft, slug: slugs[index]!, twins: twins[index]! }));
 
   const bySource = new Map(summaries.map((s) => [s.source.id, s]));
   for (const entry of [...agents, ...skipped]) {

@@ -36,10 +36,8 @@ export const BUILTIN_TOOLS: Readonly<Record<string, string>> = {
   TaskCreate: 'Creates a task in the task list.',
   TaskGet: 'Reads a task from the task list.',
   TaskList: 'Lists tasks.',
-  TaskOutput: 'Reads the output of a background task.',
   TaskStop: 'Stops a background task.',
   TaskUpdate: 'Updates a task.',
-  TodoWrite: 'Keeps a structured to-do list.',
   ToolSearch: 'Finds deferred tools by name.',
   WaitForMcpServers: 'Waits for MCP servers to connect.',
   WebFetch: 'Fetches a web page.',
@@ -48,15 +46,21 @@ export const BUILTIN_TOOLS: Readonly<Record<string, string>> = {
   Write: 'Creates or overwrites files.',
 };
 
-/** Retired tool names that still appear in agent files, with what replaced them (if anything). */
+/**
+ * Retired tool names that still appear in agent files, with what replaced them (if anything). `TaskOutput` went
+ * in 2.1.277; `TodoWrite` is off by default since 2.1.16 and unknown under `claude --agent`, and the task tools
+ * replace it.
+ */
 export const LEGACY_TOOLS: Readonly<Record<string, string | undefined>> = {
   Task: 'Agent',
   MultiEdit: 'Edit',
   LS: 'Glob',
   NotebookRead: 'Read',
-  BashOutput: 'TaskOutput',
+  BashOutput: undefined,
+  TaskOutput: undefined,
   KillShell: 'TaskStop',
   KillBash: 'TaskStop',
+  TodoWrite: 'TaskCreate, TaskUpdate, TaskList and TaskGet',
 };
 
 /** What a tool name is, for the tools index. */

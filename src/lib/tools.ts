@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { claudeToolList, MEMORY_TOOLS } from './claude-code.ts';
 import { BUILTIN_TOOLS, LEGACY_TOOLS } from './tool-names.ts';
+import type { FieldValue } from './yaml.ts';
 
 /** The tool facet value of agents without a `tools` field. */
 export const INHERITS_ALL_TOOLS = 'Inherits all tools';
@@ -27,14 +29,16 @@ export const toolRefSchema = z.object({
   mcpTool: z.string().optional(),
   /** For legacy names, the current name. */
   replacement: z.string().optional(),
+  /** Set when the file does not list the tool and Claude Code adds it: `memory` brings Read, Write and Edit. */
+  impliedBy: z.literal('memory').optional(),
 });
 
 /** A tool entry. */
 export type ToolRef = z.infer<typeof toolRefSchema>;
 
-/** A normalised `tools` field: an allowlist, or "inherits all tools" when the field is absent. */
+/** A normalised `tools` field: an allowlist, or "inherits all tools" when the field is absent or holds `*`. */
 export const toolSetSchema = z.object({
-  /** True when `tools` is absent: the agent gets every tool of the conversation. */
+  /** True when `tools` is absent or holds `*`: the agent gets every tool of the conversation. */
   inheritsAll: z.boolean(),
   /** The allowlist, de-duplicated, in written order. */
   tools: z.array(toolRefSchema),
@@ -48,24 +52,6 @@ export const toolSetSchema = z.object({
 
 /** A tool set. */
 export type ToolSet = z.infer<typeof toolSetSchema>;
-
-/** Splits a comma-separated tool string, keeping commas inside `Agent(a, b)` rules. Linear in the input. */
-export function splitToolString(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    const char = value[i];
-    if (char === '(') depth++;
-    else if (char === ')') depth = Math.max(0, depth - 1);
-    else if ((char === ',' && depth === 0) || char === undefined) {
-      const part = value.slice(start, i).trim();
-      if (part !== '') parts.push(part);
-      start = i + 1;
-    }
-  }
-  return parts;
-}
 
 const MCP_SERVER = /^[A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*$/;
 const MCP_TOOL = /^[A-Za-z0-9_.*-]+$/;
@@ -111,18 +97,27 @@ export function isMalformedMcpName(ref: ToolRef): boolean {
 }
 
 /**
- * Normalises a `tools` value (string, list or absent) into a de-duplicated tool set, keeping at most
- * the limit's number of tools. Entries that are not text are kept as JSON in `invalid`.
+ * Normalises a `tools` value as Claude Code reads it (see claudeToolList): absent, or holding `*`, inherits
+ * every tool; a string or the text entries of a list are split at commas and spaces; an empty value, or a value
+ * that is neither, gives no tools. Entries that are not text are kept as JSON in `invalid`, so nothing is
+ * lost silently; at most the limit's number of tools are kept, de-duplicated.
  */
-export function normaliseTools(value: unknown): ToolSet {
+export function normaliseTools(value: FieldValue | undefined): ToolSet {
   const set: ToolSet = { inheritsAll: false, tools: [], duplicates: [], invalid: [], dropped: 0 };
-  if (value === undefined || value === null) {
+  const entries = claudeToolList(value);
+  if (entries === undefined) {
     set.inheritsAll = true;
     return set;
   }
+  const items = Array.isArray(value) ? value : value === null || typeof value === 'string' ? [] : [value];
+  for (const item of items) {
+    if (typeof item === 'string') continue;
+    if (set.invalid.length < LIMITS.tools) set.invalid.push(JSON.stringify(item)?.slice(0, LIMITS.fieldChars) ?? 'null');
+    else set.dropped++;
+  }
   const seen = new Set<string>();
   const duplicates = new Set<string>();
-  const add = (raw: string) => {
+  for (const raw of entries) {
     if (seen.has(raw)) {
       duplicates.add(raw);
     } else if (set.tools.length >= LIMITS.tools) {
@@ -131,13 +126,15 @@ export function normaliseTools(value: unknown): ToolSet {
       seen.add(raw);
       set.tools.push(classifyTool(raw.length > LIMITS.fieldChars ? `${raw.slice(0, LIMITS.fieldChars)}…` : raw));
     }
-  };
-  for (const item of Array.isArray(value) ? value : [value]) {
-    if (typeof item === 'string') for (const raw of splitToolString(item)) add(raw);
-    else if (set.invalid.length < LIMITS.tools) set.invalid.push(JSON.stringify(item)?.slice(0, LIMITS.fieldChars) ?? 'null');
-    else set.dropped++;
   }
   set.duplicates = [...duplicates];
   return set;
 }
 
+/** The tools an agent with a `memory` scope gets besides its list: Read, Write and Edit, marked as implied. */
+export function withImpliedMemoryTools(set: ToolSet, memory: FieldValue | undefined): ToolSet {
+  if (set.inheritsAll || !['user', 'project', 'local'].includes(memory as string)) return set;
+  const listed = new Set(set.tools.map((t) => t.name));
+  const implied = MEMORY_TOOLS.filter((name) => !listed.has(name)).map((name): ToolRef => ({ ...classifyTool(name), impliedBy: 'memory' }));
+  return implied.length === 0 ? set : { ...set, tools: [...set.tools, ...implied] };
+}

@@ -1,4 +1,4 @@
-import { load, type YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, Type, types, type LoadOptions, type YAMLException } from 'js-yaml';
 import { LIMITS } from './limits.ts';
 import type { RuleId } from './rules.ts';
 
@@ -15,48 +15,92 @@ export interface YamlFailure {
   message: string;
 }
 
-class LimitExceeded extends Error {
-  readonly rule: YamlFailure['rule'];
-  constructor(rule: YamlFailure['rule'], message: string) {
-    super(message);
-    this.rule = rule;
-  }
+/** Values a reading left out to stay bounded, each a finding of its rule. The other fields are read as usual. */
+export interface YamlCut {
+  rule: Extract<RuleId, 'limit-yaml-expansion' | 'limit-yaml-depth' | 'yaml-alias-cycle'>;
+  message: string;
 }
 
 /**
- * Copies a parsed YAML value into plain data, counting every node as often as aliases repeat it, so
- * an exponential alias expansion stops at the budget instead of exhausting memory, and a value that
- * contains itself stops at once.
+ * Aliases that expand to more values than this make Claude Code 2.1.332 skip the file: measured, ten levels of
+ * tenfold aliases load at 10^7 values and not at 10^8.
  */
-function toPlain(value: unknown, depth: number, budget: { nodes: number }, ancestors: Set<object>): FieldValue {
-  if (--budget.nodes < 0) throw new LimitExceeded('limit-yaml-expansion', `aliases expand to more than ${LIMITS.yamlNodes} values`);
+export const CLAUDE_CODE_ALIAS_VALUES = 50_000_000;
+
+/**
+ * Tags other than the core ones are read as if they were not there, as Claude Code's parser (Bun's) reads them:
+ * `!!binary aGk=` is the text `aGk=`, `!custom x` is `x`.
+ */
+const untagged = (['scalar', 'sequence', 'mapping'] as const).flatMap((kind) =>
+  ['!', 'tag:yaml.org,2002:'].map((prefix) => new Type(prefix, { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) })),
+);
+
+/** YAML 1.2's core schema, as Claude Code reads it: dates and timestamps stay text, unknown tags are dropped. */
+const CLAUDE_CODE_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge], explicit: untagged });
+
+/** How many values a parsed YAML value holds with every alias expanded, counted once per distinct value (aliases share them). */
+function expandedSize(value: unknown, sizes: Map<object, number>, depth = 0): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  if (depth > 10_000) return 1;
+  sizes.set(value, 1); // a value that contains itself counts once
+  let size = 1;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) size += expandedSize(item, sizes, depth + 1);
+  sizes.set(value, size);
+  return size;
+}
+
+/**
+ * Copies a parsed YAML value into plain data within a budget of values, counting every value as often as aliases
+ * repeat it. Past the budget, past the depth limit or where a value contains itself, what is left out becomes
+ * `null` and the reading says so: the fields before it stay readable.
+ */
+function toPlain(value: unknown, depth: number, budget: { nodes: number }, ancestors: Set<object>, cuts: Set<YamlCut['rule']>): FieldValue {
+  if (budget.nodes <= 0) {
+    cuts.add('limit-yaml-expansion');
+    return null;
+  }
+  budget.nodes--;
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().replace('T00:00:00.000Z', '');
   if (typeof value !== 'object') return null;
-  if (ancestors.has(value)) throw new LimitExceeded('limit-yaml-expansion', 'an alias refers to a value that contains it');
-  if (depth >= LIMITS.yamlDepth) throw new LimitExceeded('limit-yaml-depth', `values are nested more than ${LIMITS.yamlDepth} levels deep`);
-  if (ArrayBuffer.isView(value)) return '[binary data]';
+  if (ancestors.has(value)) {
+    cuts.add('yaml-alias-cycle');
+    return null;
+  }
+  if (depth >= LIMITS.yamlDepth) {
+    cuts.add('limit-yaml-depth');
+    return null;
+  }
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1, budget, ancestors));
+    if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1, budget, ancestors, cuts));
     const plain: { [key: string]: FieldValue } = Object.create(null) as { [key: string]: FieldValue };
-    for (const [key, item] of Object.entries(value)) plain[key] = toPlain(item, depth + 1, budget, ancestors);
+    for (const [key, item] of Object.entries(value)) plain[key] = toPlain(item, depth + 1, budget, ancestors, cuts);
     return plain;
   } finally {
     ancestors.delete(value);
   }
 }
 
+const CUT_MESSAGES: Readonly<Record<YamlCut['rule'], string>> = {
+  'limit-yaml-expansion': `aliases expand to more than ${LIMITS.yamlNodes.toLocaleString('en')} values; the values past that are shown empty`,
+  'limit-yaml-depth': `values nested more than ${LIMITS.yamlDepth} levels deep are shown empty`,
+  'yaml-alias-cycle': 'an alias refers to a value that contains it; the repeat is shown empty',
+};
+
 /**
- * Reads YAML the way Claude Code does, with a strict parser, and returns the top-level fields, or why
- * it could not: invalid YAML, aliases that expand too far or refer to themselves, or nesting too deep.
+ * Reads YAML the way Claude Code does (Bun's parser: YAML 1.2 core schema, merge keys, a repeated key keeps its
+ * last value) and returns the top-level fields, or why it could not. What had to be left out to stay bounded
+ * (a large alias expansion, deep nesting, a value that contains itself) is listed in `cuts`.
  */
-export function parseYamlStrict(yaml: string): { fields: Fields } | { failure: YamlFailure } {
+export function parseYamlStrict(yaml: string): { fields: Fields; cuts: YamlCut[] } | { failure: YamlFailure } {
   let parsed: unknown;
   try {
-    parsed = load(yaml);
+    // Bun reads nesting thousands of levels deep (2,000 measured); js-yaml stops at 100 unless told otherwise.
+    parsed = load(yaml, { schema: CLAUDE_CODE_SCHEMA, json: true, maxDepth: 5_000 } as LoadOptions);
   } catch (error) {
     if (error instanceof RangeError) return { failure: { rule: 'limit-yaml-depth', yamlLine: 1, message: 'the YAML is nested too deeply to read' } };
     const e = error as YAMLException;
@@ -66,15 +110,14 @@ export function parseYamlStrict(yaml: string): { fields: Fields } | { failure: Y
     return { failure: { rule, yamlLine: (e.mark?.line ?? 0) + 1, message } };
   }
   const fields: Fields = new Map();
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { fields };
-  const budget = { nodes: LIMITS.yamlNodes };
-  try {
-    for (const [key, value] of Object.entries(parsed)) fields.set(key, toPlain(value, 1, budget, new Set([parsed])));
-  } catch (error) {
-    if (error instanceof LimitExceeded) return { failure: { rule: error.rule, yamlLine: 1, message: error.message } };
-    throw error;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { fields, cuts: [] };
+  if (expandedSize(parsed, new Map()) > CLAUDE_CODE_ALIAS_VALUES) {
+    return { failure: { rule: 'limit-yaml-expansion', yamlLine: 1, message: `aliases expand to more than ${CLAUDE_CODE_ALIAS_VALUES.toLocaleString('en')} values` } };
   }
-  return { fields };
+  const budget = { nodes: LIMITS.yamlNodes };
+  const cuts = new Set<YamlCut['rule']>();
+  for (const [key, value] of Object.entries(parsed)) fields.set(key, toPlain(value, 1, budget, new Set([parsed]), cuts));
+  return { fields, cuts: [...cuts].map((rule) => ({ rule, message: CUT_MESSAGES[rule] })) };
 }
 
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;

@@ -55,7 +55,7 @@ test('bad files do not take the build down, and the build ends with a summary', 
   const { code, output, built } = buildFixtures({});
   expect(code).toBe(0);
   expect(built).toBe(true);
-  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped, 5 errors, 12 warnings, 2 notes/);
+  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages, 2 skipped, 5 errors, 11 warnings, 5 notes/);
   expect(output).toContain('skipped tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
 });
 
@@ -66,7 +66,7 @@ test('npm run build:low-memory builds the same site, trading time for memory', {
   rmSync(outDir, { recursive: true, force: true });
   expect(result.status, result.stdout + result.stderr).toBe(0);
   expect(built).toEqual(['index.html', 'agents.json', 'pagefind/pagefind.js']);
-  expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 9 agent pages, 2 skipped/);
+  expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages, 2 skipped/);
 });
 
 // Before any file is read and before the publishing process starts: the build must stop, not wait.

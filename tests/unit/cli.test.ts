@@ -23,9 +23,10 @@ test.each([
 test('text output has one file:line:col severity rule message line per finding, then a summary', () => {
   const { out } = checkAgents('tests/fixtures/agents');
   const lines = out.trim().split('\n');
-  expect(lines.at(-1)).toBe('11 files: 9 agents, 2 skipped; 5 errors, 12 warnings, 2 notes');
+  expect(lines.at(-1)).toBe('12 files: 10 agents, 2 skipped; 5 errors, 11 warnings, 5 notes');
   for (const line of lines.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/agents\/\S+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+/);
-  expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 error yaml-invalid');
+  expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 warning yaml-invalid');
+  expect(out).toContain('tests/fixtures/agents/messy/flat-hooks.md:5:1 error hooks-invalid');
 });
 
 test('JSON output carries the summary, the sources and every diagnostic with its hint', () => {
@@ -35,9 +36,9 @@ test('JSON output carries the summary, the sources and every diagnostic with its
     sources: { id: string; pages: number }[];
     findings: { source: string; file: string; line: number; rule: string; severity: string; hint: string }[];
   };
-  expect(report.summary).toMatchObject({ agents: 9, skipped: 2, errors: 5, warnings: 12, ok: false });
-  expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 9 })]);
-  expect(report.findings).toHaveLength(19);
+  expect(report.summary).toMatchObject({ agents: 10, skipped: 2, errors: 5, warnings: 11, ok: false });
+  expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 10 })]);
+  expect(report.findings).toHaveLength(21);
   expect(report.findings.every((f) => f.hint.length > 0 && f.source === 'agents' && !f.file.startsWith('tests/'))).toBe(true);
 });
 

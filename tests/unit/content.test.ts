@@ -27,8 +27,10 @@ describe('the default catalogue', () => {
     expect(scan.skipped).toEqual([]);
   });
 
-  test('passes every check with no findings at all', () => {
-    expect(allFindings(scan)).toEqual([]);
+  // Notes that a field (`color`, a guard hook) does nothing once the agent ships in a plugin are facts about
+  // plugins, not defects of the file; every other finding is.
+  test('passes every check: no errors, no warnings, and no notes but those about fields plugins ignore', () => {
+    expect(allFindings(scan).filter((f) => f.rule !== 'field-ignored-by-plugins')).toEqual([]);
   });
 
   test('every category folder has a label, an order and a one-paragraph description', () => {

@@ -53,11 +53,27 @@ describe('parseYamlStrict', () => {
   test.each([
     ['an unquoted colon', 'name: a\ndescription: Use when: things break\n', 'yaml-invalid', 2],
     ['a value starting with *', 'name: b\ndescription: *bold* claims\n', 'yaml-invalid', 2],
-    ['a cyclic alias', 'x: &a [*a]\n', 'limit-yaml-expansion', 1],
-    ['a cyclic alias inside tools', 'name: a\ntools: &t [Read, *t]\n', 'limit-yaml-expansion', 1],
-    ['exponential alias expansion', `a: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 8 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n`, 'limit-yaml-expansion', 1],
-    ['nesting past the limit', `x: ${'['.repeat(40)}${']'.repeat(40)}\n`, 'limit-yaml-depth', 1],
+    ['exponential alias expansion past what Claude Code reads', `a: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n`, 'limit-yaml-expansion', 1],
   ])('reports %s', (_label, yaml, rule, yamlLine) => expect(fields(yaml)).toMatchObject({ rule, yamlLine }));
+
+  test.each([
+    ['a cyclic alias', 'x: &a [*a]\n', { x: [null] }, 'yaml-alias-cycle'],
+    ['a cyclic alias inside tools', 'name: a\ntools: &t [Read, *t]\n', { name: 'a', tools: ['Read', null] }, 'yaml-alias-cycle'],
+    ['nesting past the limit', `x: ${'['.repeat(3)}${']'.repeat(3)}\nname: a\n`, { x: [[[]]], name: 'a' }, undefined],
+  ])('reads %s, leaving out only what repeats or goes too deep', (_label, yaml, expected, rule) => {
+    const result = parseYamlStrict(yaml);
+    expect('fields' in result && Object.fromEntries(result.fields)).toEqual(expected);
+    expect('fields' in result && result.cuts.map((c) => c.rule)).toEqual(rule ? [rule] : []);
+  });
+
+  test.each([
+    ['a repeated key keeps its last value, as in Claude Code', 'a: 1\na: 2\n', { a: 2 }],
+    ['a timestamp stays text', 'a: 2024-01-01 10:00:00\n', { a: '2024-01-01 10:00:00' }],
+    ['an unknown tag is dropped', 'a: !custom tag\n', { a: 'tag' }],
+    ['!!binary is read as its text', 'a: !!binary aGk=\n', { a: 'aGk=' }],
+    ['a merge key', 'b: &b {d: m}\n<<: *b\n', { b: { d: 'm' }, d: 'm' }],
+    ['yes is text (YAML 1.2)', 'a: yes\n', { a: 'yes' }],
+  ])('reads YAML as Claude Code does: %s', (_label, yaml, expected) => expect(fields(yaml)).toEqual(expected));
 
   test('numbers that are not finite become text', () => expect(fields('order: .inf\nn: .nan\n')).toEqual({ order: 'Infinity', n: 'NaN' }));
   test('dates become ISO dates', () => expect(fields('when: 2026-01-02\n')).toEqual({ when: '2026-01-02' }));

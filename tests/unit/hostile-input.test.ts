@@ -50,14 +50,24 @@ function expectRule(result: ScanResult, file: string, rule: RuleId) {
   expect(rulesOf(result, file)).toContain(rule);
 }
 
+/** Tenfold aliases nested `levels` deep: 10^levels values once expanded. */
+const laughs = (levels: number) => `l0: &l0 [a,a,a,a,a,a,a,a,a,a]\n${Array.from({ length: levels - 1 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`).join('\n')}`;
+
 describe('YAML anchors and aliases', () => {
   test.each([
-    ['a cyclic alias', 'x: &a [*a]'],
-    ['a cyclic alias inside tools', 'tools: &t [Read, *t]'],
-    ['an exponential expansion ("billion laughs")', `l0: &l0 [a,a,a,a,a,a,a,a,a,a]\n${Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`).join('\n')}`],
-  ])('%s is a finding, and the page is recovered without the aliases', (_label, yaml) => {
+    ['a cyclic alias', 'x: &a [*a]', 'yaml-alias-cycle'],
+    ['a cyclic alias inside tools', 'tools: &t [Read, *t]', 'yaml-alias-cycle'],
+    ['aliases that expand to 100,000 values', laughs(5), 'limit-yaml-expansion'],
+  ] as const)('%s is a warning: Claude Code loads the file, and the page shows it without the repeats', (_label, yaml, rule) => {
     const result = scan(folder({ 'core/anchors.md': agent('anchors', yaml) }));
-    expectRule(result, 'core/anchors.md', 'limit-yaml-expansion');
+    expectRule(result, 'core/anchors.md', rule);
+    expect(result.agents.find((a) => a.name === 'anchors')?.verdict).toBe('warnings');
+    expect(result.seconds).toBeLessThan(5);
+  });
+
+  test('an exponential expansion ("billion laughs") makes Claude Code skip the file, and is read in bounded time', () => {
+    const result = scan(folder({ 'core/anchors.md': agent('anchors', laughs(10)) }));
+    expectRule(result, 'core/anchors.md', 'yaml-unreadable');
     expect(result.agents.find((a) => a.name === 'anchors')?.verdict).toBe('skipped');
     expect(result.seconds).toBeLessThan(5);
   });
@@ -260,17 +270,19 @@ describe('super-linear time', () => {
     for (const twin of twins) {
       expect(twin.twins.count).toBe(3_999);
       expect(twin.twins.preview.length).toBeLessThanOrEqual(5);
-      expect(twin.findings.find((f) => f.rule === 'name-duplicate')!.message.length).toBeLessThan(300);
+      expect(twin.findings).toEqual([]);
     }
   });
 });
 
 describe('findings that used to be lost', () => {
-  test('an indented --- inside a block scalar does not close the frontmatter, so tools are kept', () => {
+  test('an indented --- inside a block scalar ends the frontmatter for Claude Code, so the tools after it are lost, and a finding says so', () => {
     const text = '---\nname: scalar\ndescription: |\n  part one\n  ---\n  part two\ntools: Read\n---\nBody.\n';
-    const a = scan(folder({ 'core/scalar.md': text })).agents.find((x) => x.name === 'scalar')!;
-    expect(a.tools.inheritsAll).toBe(false);
-    expect(a.tools.tools.map((t) => t.name)).toEqual(['Read']);
+    const result = scan(folder({ 'core/scalar.md': text }));
+    const a = result.agents.find((x) => x.name === 'scalar')!;
+    expect(a.description).toBe('part one\n');
+    expect(a.tools.inheritsAll).toBe(true);
+    expect(rulesOf(result, 'core/scalar.md')).toContain('frontmatter-cut');
   });
 
   test('the tolerant reading keeps __proto__, constructor and toString keys, and category: constructor is an ordinary label', () => {
@@ -282,18 +294,18 @@ describe('findings that used to be lost', () => {
   });
 
   test('a line the tolerant reading cannot use is a finding', () => {
-    const text = '---\nname: dropped\ndescription: Use when: things break\nWeird Key: value\n---\n';
+    const text = '---\nname: dropped\ndescription: Use when: things break\nstray words without a colon\n---\n';
     expectRule(scan(folder({ 'core/dropped.md': text })), 'core/dropped.md', 'yaml-key-dropped');
   });
 });
 
 describe('the checker on hostile files', () => {
   test('exits 1 with findings and never crashes; exit 2 is for usage only', () => {
-    const dir = folder({ 'core/anchors.md': agent('anchors', 'x: &a [*a]'), 'core/big.md': agent('big', `tools: mcp__${'_'.repeat(10_000)}`) });
+    const dir = folder({ 'core/anchors.md': agent('anchors', 'x: &a [*a]'), 'core/big.md': agent('big', `tools: mcp__${'_'.repeat(10_000)}`), 'core/nameless.md': '---\ndescription: d\n---\n' });
     fs.symlinkSync('/', path.join(dir, 'root-link'));
     const result = spawnSync(process.execPath, ['scripts/check-agents.ts', dir], { cwd: root, encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('limit-yaml-expansion');
+    expect(result.stdout).toContain('yaml-alias-cycle');
     expect(result.stdout).toContain('symlink-outside');
     expect(result.status).toBe(1);
   });

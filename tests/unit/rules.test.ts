@@ -9,6 +9,7 @@ import { INPUT_RULES } from '../../src/lib/input-rules.ts';
 import { finding, verdictOf, type Finding as Diagnostic, type Verdict } from '../../src/lib/findings.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { permissionProfile, type PermissionProfile } from '../../src/lib/profile.ts';
+import type { FieldValue } from '../../src/lib/yaml.ts';
 
 
 /** Every file text of every table, so the last tests can check hints and severities against RULES. */
@@ -59,7 +60,7 @@ describe('a clean agent', () => {
   test.each([
     ['minimal', agent()],
     ['tools, model and tags', agent('tools: Read, Grep, Glob', 'model: sonnet', 'tags: [review, docs]')],
-    ['every standard field', agent('model: inherit', 'maxTurns: 5', 'skills: [a]', 'background: true', 'effort: high', 'isolation: worktree', 'color: blue', 'memory: project', 'initialPrompt: Go', 'disallowedTools: Bash')],
+    ['every standard field plugins read too', agent('model: inherit', 'maxTurns: 5', 'skills: [a]', 'background: true', 'effort: high', 'isolation: worktree', 'memory: project', 'disallowedTools: Bash', 'omitClaudeMd: true', 'experimental: {cacheTtl: 1h}')],
   ])('%s has no findings', (_label, text) => {
     expect(findingsOf(text)).toEqual([]);
     const o = outcomeOf(text);
@@ -111,18 +112,115 @@ describe('yaml-invalid', () => {
     ['unquoted ": " in description', fm('name: a', 'description: Use when: things break'), 3],
     ['value starting with *', fm('name: a', 'description: *bold* claims'), 3],
     ['error further down', agent('model: sonnet', 'tools: Read: Grep'), 5],
-    ['after a leading blank line', `\n${fm('name: a', 'description: Use when: things break')}`, 4],
+    ['not where Claude Code looks (a blank line first), so not read as Claude Code reads it', `\n${fm('name: a', 'description: Use when: things break')}`, null],
     ['quoted colon', fm('name: a', 'description: "Use when: things break"'), null],
     ['quoted star', fm('name: a', "description: '*bold* claims'"), null],
     ['colon without a space', fm('name: a', 'description: see https://example.com'), null],
   ]);
 
-  test('the fields are recovered leniently, so no name or description is reported missing', () => {
+  test('Claude Code reads the fields after quoting the values, so the agent loads with a warning', () => {
     const text = fm('name: a', 'description: Use when: things break');
     expect(rulesOf(text)).toEqual(['yaml-invalid']);
     const o = outcomeOf(text);
-    expect(o.kind === 'agent' ? [o.agent.description, o.agent.strictParse] : undefined).toEqual(['Use when: things break', false]);
+    expect(o.kind === 'agent' ? [o.agent.description, o.agent.strictParse, o.agent.verdict] : undefined).toEqual(['Use when: things break', false, 'warnings']);
   });
+
+  test('the rule notes that older releases skip such a file', () => expect(RULES['yaml-invalid'].olderReleases?.note).toMatch(/^Claude Code before 2\.1\.\d+ skips/));
+});
+
+describe('yaml-unreadable', () => {
+  ruleTable('yaml-unreadable', [
+    ['an unterminated quote (reported where the YAML ends)', fm('name: a', 'description: "never closed'), 4],
+    ['text after a closing quote', fm('name: a', 'description: "quoted" then text'), 3],
+    ['a stray line after a colon value', fm('name: a', 'description: x: y', 'a stray line'), 3],
+    ['CRLF and an unquoted colon', fm('name: a', 'description: Use when: x').replace(/\n/g, '\r\n'), 3],
+    ['a tab-indented line', fm('name: a', 'description: d', '\tindented: x'), 4],
+    ['an unquoted colon alone (read after quoting)', fm('name: a', 'description: Use when: x'), null],
+    ['valid YAML', agent(), null],
+  ]);
+
+  test('the file keeps its page, marked skipped, with the fields recovered for it', () => {
+    const o = outcomeOf(fm('name: a', 'description: "never closed'));
+    expect(o.kind === 'agent' ? [o.agent.name, o.agent.verdict] : o.kind).toEqual(['a', 'skipped']);
+  });
+});
+
+describe('frontmatter-cut', () => {
+  ruleTable('frontmatter-cut', [
+    ['a --- inside a value', fm('name: a', 'description: Use --- as a rule', 'tools: Read'), 3],
+    ['a closing line with text after the dashes', '---\nname: a\ndescription: d\n---more\ntools: Read\n---\nBody.\n', 3],
+    ['an ordinary block', agent('tools: Read'), null],
+    ['spaces after the closing dashes', '---\nname: a\ndescription: d\n---  \nBody.\n', null],
+  ]);
+
+  test('Claude Code reads only what comes before the ---: here the tools are lost', () => {
+    const o = outcomeOf(fm('name: a', 'description: Use --- as a rule', 'tools: Read'));
+    expect(o.kind === 'agent' ? [o.agent.description, o.agent.tools.inheritsAll] : o.kind).toEqual(['Use', true]);
+  });
+});
+
+describe('file-extension', () => {
+  covered.add('file-extension');
+  test.each([
+    ['x/A.MD', 1],
+    ['x/a.Md', 1],
+    ['x/a.md', null],
+  ] as const)('%s', (relPath, line) => {
+    const text = agent();
+    const o = analyseText('t', relPath, { text, bytes: text.length, validUtf8: true }, Buffer.from(text));
+    const lines = (o.kind === 'agent' ? o.agent.findings : o.skipped.findings).filter((f) => f.rule === 'file-extension').map((f) => f.line);
+    expect(lines).toEqual(line === null ? [] : [line]);
+    if (line !== null) expect(o.kind === 'agent' && o.agent.verdict).toBe('skipped');
+  });
+});
+
+describe('file-too-large', () => {
+  covered.add('file-too-large');
+  test.each([
+    ['just over 1 MiB', 1024 * 1024 + 1, true],
+    ['exactly 1 MiB', 1024 * 1024, false],
+  ] as const)('%s', (_label, size, flagged) => {
+    const head = agent();
+    const text = head + 'x'.repeat(size - head.length);
+    const o = analyseText('t', 'x/a.md', { text, bytes: size, validUtf8: true }, Buffer.from(text));
+    const rules = (o.kind === 'agent' ? o.agent.findings : o.skipped.findings).map((f) => f.rule);
+    expect(rules.includes('file-too-large')).toBe(flagged);
+    expect(o.kind === 'agent' && o.agent.verdict === 'skipped').toBe(flagged);
+  });
+});
+
+describe('hooks-invalid', () => {
+  const pre = ['hooks:', '  PreToolUse:', '    - matcher: Bash', '      hooks:'];
+  ruleTable('hooks-invalid', [
+    ['a flat list of commands', agent('hooks:', '  - command: echo hi'), 4],
+    ['a single matcher where the event map belongs', agent('hooks:', '  matcher: Bash', '  hooks:', '    - type: command', '      command: echo'), 4],
+    ['text', agent('hooks: echo hi'), 4],
+    ['PreToolUse outside hooks', agent('PreToolUse:', '  - matcher: Bash', '    hooks:', '      - type: command', '        command: echo'), 4],
+    ['a PreToolUse hook of an unknown type', agent(...pre, '        - type: nope'), 4],
+    ['a PreToolUse command hook without its command', agent(...pre, '        - type: command'), 4],
+    ['PreToolUse that is not a list', agent('hooks:', '  PreToolUse: echo'), 4],
+    ['the documented shape', agent(...pre, '        - type: command', '          command: ./check.sh'), null],
+    ['an http hook', agent(...pre, '        - type: http', '          url: https://example.com/hook'), null],
+    ['an empty mapping', agent('hooks: {}'), null],
+    ['a broken entry of another event (dropped, not fatal)', agent('hooks:', '  PostToolUse:', '    - hooks:', '        - type: nope'), null],
+  ]);
+
+  test('the agent keeps its page, marked skipped', () => {
+    const o = outcomeOf(agent('hooks:', '  - command: echo hi'));
+    expect(o.kind === 'agent' && o.agent.verdict).toBe('skipped');
+  });
+});
+
+describe('hooks-ignored', () => {
+  ruleTable('hooks-ignored', [
+    ['an unknown event', agent('hooks:', '  NotAnEvent:', '    - hooks:', '        - type: command', '          command: echo'), 4],
+    ['a broken PostToolUse entry', agent('hooks:', '  PostToolUse:', '    - hooks:', '        - type: nope'), 4],
+    ['an event that is not a list', agent('hooks:', '  Stop: echo'), 4],
+    ['a valid Stop hook', agent('hooks:', '  Stop:', '    - hooks:', '        - type: command', '          command: echo done'), null],
+  ]);
+
+  test('the message names the entry', () =>
+    expect(messagesFor(agent('hooks:', '  NotAnEvent: []'), 'hooks-ignored')).toEqual([expect.stringContaining('hooks.NotAnEvent is not a hook event')]));
 });
 
 describe('name-missing', () => {
@@ -130,11 +228,18 @@ describe('name-missing', () => {
     ['no name key (points at the opening ---)', fm('description: d'), 1],
     ['empty name', fm('name: ""', 'description: d'), 2],
     ['null name', fm('name:', 'description: d'), 2],
-    ['blank name', fm('name: "   "', 'description: d'), 2],
+    ['a number, which Claude Code does not take for a name', fm('name: 7', 'description: d'), 2],
+    ['a list', fm('name: [a]', 'description: d'), 2],
     ['no frontmatter', '# Title\n', 1],
     ['name present', agent(), null],
-    ['numeric name still counts as present', fm('name: 7', 'description: d'), null],
+    ['spaces only, which Claude Code takes as a name', fm('name: "   "', 'description: d'), null],
   ]);
+
+  test('a number as the name keeps its page, marked skipped, and says to quote it', () => {
+    const o = outcomeOf(fm('name: 7', 'description: d'));
+    expect(o.kind === 'agent' ? [o.agent.name, o.agent.verdict] : o.kind).toEqual(['7', 'skipped']);
+    expect(messagesFor(fm('name: 7', 'description: d'), 'name-missing')).toEqual([expect.stringContaining('not text')]);
+  });
 
   test('a file without a name is skipped', () => expect(outcomeOf(fm('description: d')).kind).toBe('skipped'));
 });
@@ -144,6 +249,8 @@ describe('description-missing', () => {
     ['no description key', fm('name: a'), 1],
     ['empty description', fm('name: a', 'description: ""'), 3],
     ['null description', fm('name: a', 'description:'), 3],
+    ['a number', fm('name: a', 'description: 42'), 3],
+    ['true', fm('name: a', 'description: true'), 3],
     ['no frontmatter', '# Title\n', 1],
     ['description present', agent(), null],
     ['block scalar description', fm('name: a', 'description: |', '  Use when', '  things break'), null],
@@ -158,6 +265,9 @@ describe('name-reserved', () => {
     ['quoted colon', fm('name: "plugin:agent"', 'description: d'), 2],
     ['leading hyphen', fm('name: -lead', 'description: d'), 2],
     ['leading hyphen and capitals', fm('name: -Lead', 'description: d'), 2],
+    ['a full-width colon, which reads as a colon', fm('name: a\uFF1Ab', 'description: d'), 2],
+    ['257 characters', fm(`name: ${'a'.repeat(257)}`, 'description: d'), 2],
+    ['256 characters', fm(`name: ${'a'.repeat(256)}`, 'description: d'), null],
     ['hyphen inside', fm('name: team-lead', 'description: d'), null],
     ['trailing hyphen', fm('name: lead-', 'description: d'), null],
   ]);
@@ -177,6 +287,7 @@ describe('name-format', () => {
     ['PascalCase', fm('name: CSharpExpert', 'description: d'), 2],
     ['underscore', fm('name: my_agent', 'description: d'), 2],
     ['space', fm('name: my agent', 'description: d'), 2],
+    ['spaces around, which Claude Code keeps', fm('name: "  padded  "', 'description: d'), 2],
     ['dot', fm('name: agent.v2', 'description: d'), 2],
     ['lowercase, digits and hyphens', fm('name: good-name-2', 'description: d'), null],
     ['single letter', fm('name: a', 'description: d'), null],
@@ -208,13 +319,16 @@ describe('tools-legacy', () => {
     ['Task with a rule', agent('tools: Task(worker)'), 4],
     ['Agent (the current name)', agent('tools: Agent'), null],
     ['Edit', agent('tools: Edit'), null],
-    ['TaskOutput', agent('tools: TaskOutput'), null],
+    ['TaskOutput, removed in 2.1.277', agent('tools: TaskOutput'), 4],
+    ['TodoWrite', agent('tools: Read, TodoWrite'), 4],
+    ['TaskCreate', agent('tools: TaskCreate, TaskUpdate, TaskList, TaskGet'), null],
   ]);
 
   test.each([
     ['Task', 'Agent'],
     ['MultiEdit', 'Edit'],
     ['KillShell', 'TaskStop'],
+    ['TodoWrite', 'TaskCreate, TaskUpdate, TaskList and TaskGet'],
   ])('the message for %s names %s', (old, now) =>
     expect(messagesFor(agent(`tools: ${old}`), 'tools-legacy')).toEqual([expect.stringContaining(`\`${now}\``)]),
   );
@@ -249,8 +363,9 @@ describe('tools-empty', () => {
     ['empty list', agent('tools: []'), 4],
     ['empty string', agent('tools: ""'), 4],
     ['only commas', agent('tools: " , "'), 4],
+    ['nothing after tools:, which gives no tools either', agent('tools:'), 4],
     ['absent (inherits all tools)', agent(), null],
-    ['null (inherits all tools)', agent('tools:'), null],
+    ['a star (inherits all tools)', agent('tools: "*"'), null],
     ['one tool', agent('tools: Read'), null],
     ['only entries that are not text', agent('tools: [3]'), null],
   ]);
@@ -298,7 +413,8 @@ describe('field-invalid-value', () => {
     ['permissionMode', agent('permissionMode: sudo'), 4],
     ['color', agent('color: magenta'), 4],
     ['effort', agent('effort: extreme'), 4],
-    ['effort as a number', agent('effort: 5'), 4],
+    ['effort as a number, which Claude Code reads', agent('effort: 5'), null],
+    ['isolation: remote, which Claude Code reads', agent('isolation: remote'), null],
     ['memory', agent('memory: global'), 4],
     ['isolation', agent('isolation: container'), 4],
     ['on a later line', agent('model: sonnet', 'color: Blue'), 5],
@@ -311,8 +427,17 @@ describe('field-invalid-value', () => {
   ]);
 
   test('the message lists the allowed values', () =>
-    expect(messagesFor(agent('memory: global'), 'field-invalid-value')).toEqual(['memory "global" is not one of user, project, local.']),
+    expect(messagesFor(agent('memory: global'), 'field-invalid-value')).toEqual(['memory "global" is not one of user, project, local; Claude Code ignores it.']),
   );
+});
+
+describe('field-undocumented-value', () => {
+  ruleTable('field-undocumented-value', [
+    ['effort as an integer', agent('effort: 5'), 4],
+    ['isolation: remote', agent('isolation: remote'), 4],
+    ['a documented effort', agent('effort: high'), null],
+    ['an effort Claude Code does not read', agent('effort: extreme'), null],
+  ]);
 });
 
 describe('permission-bypass', () => {
@@ -344,6 +469,8 @@ describe('field-ignored-by-plugins', () => {
     ['permissionMode', agent('permissionMode: plan'), 4],
     ['hooks', agent('hooks: {}'), 4],
     ['mcpServers', agent('mcpServers: [github]'), 4],
+    ['color', agent('color: blue'), 4],
+    ['initialPrompt', agent('initialPrompt: Go'), 4],
     ['nested hooks', agent('model: sonnet', 'hooks:', '  PreToolUse: []'), 5],
     ['model', agent('model: sonnet'), null],
     ['tools', agent('tools: Read'), null],
@@ -357,7 +484,7 @@ describe('description-long', () => {
     ['1001 characters', fm('name: a', `description: ${words(1001)}`), 3],
     ['5000 characters', fm('description: ' + words(5000), 'name: a'), 2],
     ['exactly 1000 characters', fm('name: a', `description: ${words(1000)}`), null],
-    ['1000 characters with surrounding spaces', fm('name: a', `description: "  ${words(1000)}  "`), null],
+    ['1000 characters and the spaces around them, which Claude Code keeps', fm('name: a', `description: "  ${words(1000)}  "`), 3],
     ['short', agent(), null],
   ]);
 
@@ -388,8 +515,7 @@ describe('encoding-invalid', () => {
   });
 });
 
-describe('name-duplicate', () => {
-  covered.add('name-duplicate');
+describe('agents that share a name', () => {
   let dir = '';
   let scan: ScanResult | undefined;
   const write = (rel: string, text: string) => {
@@ -417,23 +543,15 @@ describe('name-duplicate', () => {
   };
 
   test.each([
-    ['alpha/dup.md', 'dup', ['dup--t-beta-dup'], 2, 'beta/dup.md'],
-    ['beta/dup.md', 'dup--t-beta-dup', ['dup'], 3, 'alpha/dup.md'],
-    ['gamma/other.md', 'other', [], null, null],
-  ] satisfies [string, string, string[], number | null, string | null][])('%s has slug %s and twins %j', (relPath, slug, twins, line, other) => {
+    ['alpha/dup.md', 'dup', ['dup--t-beta-dup']],
+    ['beta/dup.md', 'dup--t-beta-dup', ['dup']],
+    ['gamma/other.md', 'other', []],
+  ] satisfies [string, string, string[]][])('%s has slug %s and twins %j, and its verdict is its own', (relPath, slug, twins) => {
     const a = agentAt(relPath);
     expect(a.slug).toBe(slug);
     expect(a.twins).toEqual({ count: twins.length, preview: twins, groupSlug: a.name });
-    const dups = a.findings.filter((d) => d.rule === 'name-duplicate');
-    if (line === null || other === null) {
-      expect(dups).toEqual([]);
-      expect(a.verdict).toBe('clean');
-    } else {
-      expect(dups).toEqual([
-        expect.objectContaining({ line, source: 't', file: relPath, message: expect.stringContaining(other), hint: RULES['name-duplicate'].hint, severity: 'warning' }),
-      ]);
-      expect(a.verdict).toBe('warnings');
-    }
+    expect(a.findings).toEqual([]);
+    expect(a.verdict).toBe('clean');
   });
 
   test('twins point at each other, and slugs are distinct', () => {
@@ -443,12 +561,12 @@ describe('name-duplicate', () => {
     expect(b.twins.preview).toEqual([a.slug]);
   });
 
-  test('the skipped file with the same name is neither a twin nor flagged', () => {
+  test('the skipped file with the same name is not a twin', () => {
     const skipped = scan?.skipped.find((s) => s.relPath === 'delta/dup.md');
     expect(skipped?.findings.map((d) => d.rule)).toEqual(['description-missing']);
   });
 
-  test('the summary counts the duplicate warnings', () => expect(scan?.summaries[0]).toMatchObject({ pages: 3, skipped: 1, errors: 1, warnings: 2 }));
+  test('sharing a name is no warning in the summary', () => expect(scan?.summaries[0]).toMatchObject({ pages: 3, skipped: 1, errors: 1, warnings: 0 }));
 });
 
 /** A loadable agent with these tools and this prompt; the prompt starts on line 6. */
@@ -457,14 +575,44 @@ const withBody = (tools: string | null, body: string) =>
 
 describe('tools-agent-in-subagent', () => {
   ruleTable('tools-agent-in-subagent', [
-    ['Agent in a subagent', agent('tools: Read, Agent'), 4],
+    ['Agent, and nothing said about nesting', agent('tools: Read, Agent'), 4],
     ['Agent with an allowlist of agents', agent('tools: Agent(worker, researcher)'), 4],
     ['Task, the old name', agent('tools: Task'), 4],
-    ['runs as the main session (claude --agent)', fm('name: lead', 'description: Use as the main session via claude --agent lead.', 'tools: Agent, Read'), null],
-    ['says "main session" in other words', fm('name: lead', 'description: Runs as the main session to coordinate workers.', 'tools: Agent(worker)'), null],
+    ['the prompt says what to do when it cannot start subagents', withBody('Read, Agent', 'If you cannot start subagents, do the steps yourself.'), null],
+    ['the description names the setting that turns nesting off', fm('name: lead', 'description: Use to split work; with CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH=1 it works alone.', 'tools: Agent, Read'), null],
     ['inherits all tools', agent(), null],
-    ['no Agent', agent('tools: Read, TaskOutput'), null],
+    ['no Agent', agent('tools: Read, Grep'), null],
   ]);
+
+  test('is a note, with what older releases do', () => {
+    expect(RULES['tools-agent-in-subagent'].severity).toBe('info');
+    expect(RULES['tools-agent-in-subagent'].olderReleases).toEqual({ before: '2.1.172', note: expect.stringContaining('main session') });
+  });
+});
+
+describe('tools-agent-list-ignored', () => {
+  ruleTable('tools-agent-list-ignored', [
+    ['Agent with names', agent('tools: Agent(worker, researcher)'), 4],
+    ['Task with a name', agent('tools: Task(worker)'), 4],
+    ['plain Agent', agent('tools: Agent'), null],
+    ['Agent() with nothing inside', agent('tools: Agent()'), null],
+  ]);
+});
+
+describe('tools-scoped-bash', () => {
+  ruleTable('tools-scoped-bash', [
+    ['a command pattern', agent('tools: Read, Bash(git diff *)'), 4],
+    ['PowerShell with a pattern', agent('tools: PowerShell(Get-ChildItem *)'), 4],
+    ['in a YAML list', agent('tools:', '  - Read', '  - Bash(npm test)'), 4],
+    ['plain Bash', agent('tools: Read, Bash'), null],
+    ['Bash(*), the whole shell as written', agent('tools: Bash(*)'), null],
+    ['WebFetch with a domain', agent('tools: WebFetch(domain:example.com)'), null],
+  ]);
+
+  test('one finding per file, naming the first patterns', () =>
+    expect(messagesFor(agent('tools: Bash(git log *), Bash(git diff *), Bash(git show *), Bash(git blame *)'), 'tools-scoped-bash')).toEqual([
+      'tools: `Bash(git log *)`, `Bash(git diff *)`, `Bash(git show *)` and 1 more give this agent the whole shell when it runs as a subagent, not only those commands.',
+    ]));
 });
 
 describe('body-needs-shell', () => {
@@ -524,12 +672,23 @@ describe('permissionProfile', () => {
     ['MultiEdit', ['edits-files']],
     ['Bash', ['runs-shell']],
     ['Bash(npm test)', ['runs-shell']],
+    ['Bash(git diff *), which grants the whole shell', ['runs-shell']],
     ['WebFetch', ['reaches-network']],
     ['mcp__github__get_issue', ['reaches-network']],
     ['Edit, Bash, WebSearch', ['edits-files', 'runs-shell', 'reaches-network']],
     ['WebSearch, Bash, Write', ['edits-files', 'runs-shell', 'reaches-network']],
-  ] satisfies [unknown, PermissionProfile[]][])('permissionProfile(normaliseTools(%j)) is %j', (tools, profile) =>
+  ] satisfies [FieldValue | undefined, PermissionProfile[]][])('permissionProfile(normaliseTools(%j)) is %j', (tools, profile) =>
     expect(permissionProfile(normaliseTools(tools))).toEqual(profile),
+  );
+
+  test.each([
+    ['Write', ['edits-files', 'runs-shell', 'reaches-network']],
+    ['Edit, Write, NotebookEdit', ['runs-shell', 'reaches-network']],
+    ['Bash, PowerShell, Monitor, mcp__*', ['edits-files', 'reaches-network']],
+    ['Bash, PowerShell, Monitor, Write, Edit, NotebookEdit, WebFetch, WebSearch, mcp__*', ['read-only']],
+    ['Bash(rm *), which denies one pattern, not the shell', ['all-tools']],
+  ] satisfies [string, PermissionProfile[]][])('inheriting every tool but %j gives %j', (denied, profile) =>
+    expect(permissionProfile(normaliseTools(undefined), normaliseTools(denied.replace(/, which.*/, '')).tools)).toEqual(profile),
   );
 });
 
@@ -542,9 +701,9 @@ describe('every rule', () => {
 
   const found = () => corpus.flatMap(([text, validUtf8]) => findingsOf(text, validUtf8));
 
-  test('is produced by some case above (name-duplicate needs several files)', () => {
+  test('is produced by some case above (file-extension and file-too-large need a file name or size of their own)', () => {
     const produced = new Set(found().map((d) => d.rule));
-    expect([...produced, 'name-duplicate'].filter((id) => !Object.hasOwn(INPUT_RULES, id)).sort()).toEqual(formatRules);
+    expect([...produced, 'file-extension', 'file-too-large'].filter((id) => !Object.hasOwn(INPUT_RULES, id)).sort()).toEqual(formatRules);
   });
 
   test('reports the hint and severity of its RULES entry', () => {

@@ -39,7 +39,7 @@ test('listSource separates agent candidates from entries that are not agents, sa
     { relPath: 'messy/notes.txt', reason: 'not Markdown' },
   ]);
   expect(candidates.map((c) => c.relPath)).toContain('messy/nested/deeper/inherits-all.md');
-  expect(candidates).toHaveLength(11);
+  expect(candidates).toHaveLength(12);
   expect(problems).toEqual([]);
 });
 
@@ -48,10 +48,11 @@ describe('scanning the fixture folder', () => {
     ['hostile/script-injector.md', 'clean', []],
     ['messy/crlf-agent.md', 'clean', []],
     ['messy/no-final-newline.md', 'clean', []],
-    ['messy/unquoted-colon.md', 'skipped', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'tools-agent-in-subagent', 'model-invalid', 'field-invalid-value', 'field-nonstandard']],
+    ['messy/unquoted-colon.md', 'warnings', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'tools-agent-in-subagent', 'model-invalid', 'field-invalid-value', 'field-ignored-by-plugins', 'field-nonstandard']],
+    ['messy/flat-hooks.md', 'skipped', ['hooks-invalid', 'field-ignored-by-plugins']],
     ['messy/empty-tools.md', 'warnings', ['tools-empty']],
     ['messy/bypass.md', 'warnings', ['permission-bypass', 'field-ignored-by-plugins']],
-    ['messy/nested/deeper/inherits-all.md', 'warnings', ['name-duplicate']],
+    ['messy/nested/deeper/inherits-all.md', 'clean', []],
   ])('%s loads with verdict %s and findings %j', (rel, verdict, rules) => {
     const agent = byPath(rel)!;
     expect(agent.verdict).toBe(verdict);
@@ -68,7 +69,7 @@ describe('scanning the fixture folder', () => {
   });
 
   test('every candidate file is either an agent or skipped', () => {
-    expect(fixtures.agents.length + fixtures.skipped.length).toBe(11);
+    expect(fixtures.agents.length + fixtures.skipped.length).toBe(12);
   });
 
   test('the yaml error points at the offending line', () => {
@@ -88,7 +89,7 @@ describe('scanning the fixture folder', () => {
 
   test('categories come from the categories file, with labels derived for folders it lacks', () => {
     expect(fixtures.categories.get('hostile')).toMatchObject({ label: 'Hostile Input', order: 1 });
-    expect(fixtures.summaries[0]).toMatchObject({ agentFiles: 11, pages: 9, skipped: 2 });
+    expect(fixtures.summaries[0]).toMatchObject({ agentFiles: 12, pages: 10, skipped: 2 });
   });
 });
 

@@ -51,11 +51,23 @@ describe('search state in the URL', () => {
 
 describe('facets', () => {
   test.each([
-    [undefined, [INHERITS_ALL_TOOLS]],
     ['Read, Bash(git *), Bash(npm *)', ['Read', 'Bash']],
     ['mcp__github__get_issue', ['mcp__github__get_issue']],
     [[], []],
   ])('toolFacetValues(%j)', (tools, values) => expect(toolFacetValues(normaliseTools(tools))).toEqual(values));
+
+  test('an agent that inherits every tool counts under each built-in tool, and under "Inherits all tools"', () => {
+    const values = toolFacetValues(normaliseTools(undefined));
+    expect(values[0]).toBe(INHERITS_ALL_TOOLS);
+    expect(values).toEqual(expect.arrayContaining(['Bash', 'Edit', 'Write', 'WebFetch', 'Read']));
+  });
+
+  test('what disallowedTools takes away is not among its tools', () => {
+    const values = toolFacetValues(normaliseTools(undefined), normaliseTools('Bash, Write').tools);
+    expect(values).not.toContain('Bash');
+    expect(values).not.toContain('Write');
+    expect(values).toContain('Edit');
+  });
 
   test.each([
     [['pdf'], ['PostgreSQL', 'pdf'], ['pdf', 'postgresql']],
@@ -66,6 +78,7 @@ describe('facets', () => {
     const facets = facetsOf({
       categoryLabel: 'Data & AI',
       tools: normaliseTools('Read, mcp__github__get_issue, mcp__github__list_prs'),
+      disallowedTools: [],
       model: normaliseModel('claude-3-5-haiku-20241022'),
       skills: [],
       tags: ['sql'],

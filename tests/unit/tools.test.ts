@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { classifyTool, normaliseTools, splitToolString, isMalformedMcpName } from '../../src/lib/tools.ts';
+import { claudeToolList, splitToolEntry } from '../../src/lib/claude-code.ts';
+import { classifyTool, normaliseTools, isMalformedMcpName, withImpliedMemoryTools } from '../../src/lib/tools.ts';
+import type { FieldValue } from '../../src/lib/yaml.ts';
 
 describe('normaliseTools', () => {
   test.each([
@@ -8,15 +10,17 @@ describe('normaliseTools', () => {
     ['Read, Read, Grep', ['Read', 'Grep']],
     ['Agent(worker, researcher), Bash(npm run *)', ['Agent(worker, researcher)', 'Bash(npm run *)']],
     [['Read, Grep', 'Bash'], ['Read', 'Grep', 'Bash']],
+    ['Read Grep', ['Read', 'Grep']],
     ['', []],
     [[], []],
-  ])('normaliseTools(%j) lists %j', (input, expected) => expect(normaliseTools(input).tools.map((t) => t.raw)).toEqual(expected));
+    [null, []],
+  ] satisfies [FieldValue, string[]][])('normaliseTools(%j) lists %j', (input, expected) => expect(normaliseTools(input).tools.map((t) => t.raw)).toEqual(expected));
 
-  test.each([[undefined], [null]])('an absent field (%j) inherits all tools', (input) => {
+  test.each([[undefined], ['*'], [['Read', '*']]])('%j inherits all tools', (input) => {
     expect(normaliseTools(input)).toMatchObject({ inheritsAll: true, tools: [] });
   });
 
-  test('an empty list is not the same as an absent field', () => expect(normaliseTools([]).inheritsAll).toBe(false));
+  test.each([[[]], [null], ['']])('%j gives no tools, which is not the same as an absent field', (input) => expect(normaliseTools(input)).toMatchObject({ inheritsAll: false, tools: [] }));
   test('duplicates are remembered', () => expect(normaliseTools('Read, Read').duplicates).toEqual(['Read']));
   test('entries that are not text are kept as invalid', () => expect(normaliseTools(['Read', 3, { a: 1 }]).invalid).toEqual(['3', '{"a":1}']));
 });
@@ -50,4 +54,31 @@ test.each([
   ['a, b', ['a', 'b']],
   ['Agent(a, b), c', ['Agent(a, b)', 'c']],
   [' , a ,', ['a']],
-])('splitToolString(%j)', (input, expected) => expect(splitToolString(input)).toEqual(expected));
+  ['Read Grep', ['Read', 'Grep']],
+  ['Bash(git diff *) Read', ['Bash(git diff *)', 'Read']],
+  ['Read\tGrep', ['Read\tGrep']],
+  ['', []],
+])('splitToolEntry(%j), as Claude Code splits tools', (input, expected) => expect(splitToolEntry(input)).toEqual(expected));
+
+test.each([
+  [undefined, undefined],
+  [null, []],
+  ['', []],
+  [false, []],
+  [5, []],
+  [{ Read: true }, []],
+  ['Read, Grep', ['Read', 'Grep']],
+  [['Read', 5, 'Grep Glob'], ['Read', 'Grep', 'Glob']],
+  ['Read, *', undefined],
+] satisfies [FieldValue | undefined, string[] | undefined][])('claudeToolList(%j) is %j', (input, expected) => expect(claudeToolList(input)).toEqual(expected));
+
+test.each([
+  ['Grep', 'project', ['Grep', 'Write', 'Edit', 'Read']],
+  ['Read, Grep', 'user', ['Read', 'Grep', 'Write', 'Edit']],
+  ['Grep', 'nowhere', ['Grep']],
+  ['Grep', undefined, ['Grep']],
+] satisfies [string, string | undefined, string[]][])('with tools %j and memory %j the agent gets %j', (tools, memory, expected) => {
+  const set = withImpliedMemoryTools(normaliseTools(tools), memory);
+  expect(set.tools.map((t) => t.name)).toEqual(expected);
+  expect(set.tools.filter((t) => t.impliedBy === 'memory').map((t) => t.name)).toEqual(expected.slice(tools.split(',').length));
+});

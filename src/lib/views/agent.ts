@@ -8,7 +8,9 @@ import { commandTable, pluginLines, safeFileName } from '../install.ts';
 import { pluginNameForCategory } from '../marketplace.ts';
 import { MODEL_LABELS } from '../models.ts';
 import { PROFILE_LABELS } from '../profile.ts';
-import { RULES, type RuleId, type Severity } from '../rules.ts';
+import { CLAUDE_CODE_VERSION } from '../claude-code.ts';
+import { RULES, type Rule, type RuleId, type Severity } from '../rules.ts';
+import type { ToolRef } from '../tools.ts';
 import { sourceFileUrl, type Urls } from '../urls.ts';
 
 /** A label with the page it links to. */
@@ -30,6 +32,8 @@ export interface ToolChip {
   name: string;
   kind: Agent['tools']['tools'][number]['kind'];
   href: string;
+  /** What a reader should know about the entry that its text does not say, if anything. */
+  note: string;
 }
 
 /** A finding as the agent page lists it. */
@@ -40,7 +44,12 @@ export interface FindingView {
   line: number;
   message: string;
   hint: string;
+  /** How older Claude Code releases differ, when they do. */
+  olderReleases: string | undefined;
 }
+
+/** The upstream issue that says scoped Bash in a subagent grants the whole shell. */
+export const SCOPED_BASH_ISSUE = 'https://github.com/anthropics/claude-code/issues/95002';
 
 /** An agent as one row of a list: enough to choose, not the whole page. */
 export interface AgentRow {
@@ -74,9 +83,15 @@ export interface AgentView {
   skills: Link[];
   tags: Link[];
   verdictLabel: string;
+  /** The Claude Code release the verdict was checked against. */
+  checkedAgainst: string;
   findings: FindingView[];
   bypass: boolean;
   profile: { id: string; label: string }[];
+  /** Shell rules such as `Bash(git diff *)` that look like a limit but grant the whole shell in a subagent. */
+  scopedShell: string[];
+  /** The `disallowedTools` entries, as written. */
+  deniedTools: string[];
   /** The description as readable text, and its `<example>` blocks. */
   description: CleanDescription;
   descriptionCost: { characters: number; tokens: number };
@@ -109,6 +124,18 @@ export interface ViewContext {
   marketplace: { name: string; repository: string } | undefined;
   /** Facet value → slug of its page, per facet. */
   facetSlugs: { tool: ReadonlyMap<string, string>; skill: ReadonlyMap<string, string>; model: ReadonlyMap<string, string> };
+}
+
+/** A shell entry with a command rule, which reads as a limit and is none in a subagent. */
+function isScopedShell(tool: ToolRef): boolean {
+  return (tool.name === 'Bash' || tool.name === 'PowerShell') && tool.rule !== undefined && tool.rule !== '' && tool.rule !== '*';
+}
+
+/** What a tool chip says besides its text: what the name is to Claude Code, and what the entry really grants. */
+function toolNote(tool: ToolRef): string {
+  if (tool.impliedBy === 'memory') return 'added by memory';
+  if (isScopedShell(tool)) return 'the whole shell in a subagent';
+  return { builtin: '', mcp: 'MCP', legacy: 'retired name', unknown: 'not a Claude Code tool' }[tool.kind];
 }
 
 /** The label of an agent's category: the categories file's, or one made from the folder name. */
@@ -160,15 +187,21 @@ export function agentView(
     source,
     upstreamUrl: sourceFileUrl(source.repository, agent.file.relPath),
     model: { text: row.modelLabel, familyLabel: MODEL_LABELS[agent.model.family], valid: agent.model.valid, href: link('model', facets.model, urls.model).href },
-    toolChips: agent.tools.tools.map((t) => ({ raw: t.raw, name: t.name, kind: t.kind, href: link('tool', t.name, urls.tool).href })),
+    toolChips: agent.tools.tools.map((t) => ({ raw: t.raw, name: t.name, kind: t.kind, href: link('tool', t.name, urls.tool).href, note: toolNote(t) })),
     inheritsAllHref: agent.tools.inheritsAll ? link('tool', facets.tool[0]!, urls.tool).href : undefined,
     mcpServers: facets.mcp.map((server) => ({ label: server, href: urls.search(`?mcp=${encodeURIComponent(server)}`) })),
     skills: agent.skills.map((s) => link('skill', s.trim().toLowerCase(), urls.skill)),
     tags: agent.tags.map((t) => link('skill', t, urls.skill)),
     verdictLabel: row.verdictLabel,
-    findings: agent.findings.map((f) => ({ rule: f.rule, title: RULES[f.rule].title, severity: f.severity, line: f.line, message: f.message, hint: f.hint })),
+    checkedAgainst: `Claude Code ${CLAUDE_CODE_VERSION}`,
+    findings: agent.findings.map((f) => {
+      const rule: Rule = RULES[f.rule];
+      return { rule: f.rule, title: rule.title, severity: f.severity, line: f.line, message: f.message, hint: f.hint, olderReleases: rule.olderReleases?.note };
+    }),
     bypass: agent.findings.some((f) => f.rule === 'permission-bypass'),
     profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
+    scopedShell: agent.tools.tools.filter(isScopedShell).map((t) => t.raw),
+    deniedTools: agent.disallowedTools.map((t) => t.raw),
     description: cleanDescription(agent.description),
     descriptionCost: { characters: agent.description.length, tokens: approximateTokens(agent.description) },
     twins: {

@@ -1,5 +1,5 @@
 import type { AgentFacts as Agent, SkippedFile } from '../agent.ts';
-import { SEVERITY_RANK, RULES, type RuleId, type Severity } from '../rules.ts';
+import { SEVERITY_RANK, RULES, type Rule, type RuleId, type Severity } from '../rules.ts';
 import type { Finding } from '../findings.ts';
 import type { Urls } from '../urls.ts';
 import type { SourceRef } from './agent.ts';
@@ -25,6 +25,8 @@ export interface RuleGroup {
   title: string;
   severity: Severity;
   hint: string;
+  /** How older Claude Code releases differ, when they do. */
+  olderReleases: string | undefined;
   href: string;
   count: number;
   bySource: { sourceId: string; count: number }[];
@@ -39,7 +41,7 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
     let group = groups.get(f.rule);
     if (!group) {
       const rule = RULES[f.rule];
-      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, href: urls.rule(f.rule), count: 0, bySource: [], rows: [] };
+      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, olderReleases: (rule as Rule).olderReleases?.note, href: urls.rule(f.rule), count: 0, bySource: [], rows: [] };
       groups.set(f.rule, group);
     }
     group.count++;
