@@ -5,15 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { agentsFileSchema, type Agent, type AgentFacts } from './lib/agent.ts';
-import { skillFacetValues, toolFacetValues } from './lib/facets.ts';
+import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/facets.ts';
 import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
 import { pluginNameForCategory } from './lib/marketplace.ts';
 import { MODEL_LABELS } from './lib/models.ts';
+import { BUILTIN_TOOLS, LEGACY_TOOLS } from './lib/tool-names.ts';
+import { INHERITS_ALL_TOOLS } from './lib/tools.ts';
 import { LIMIT_TABLE } from './lib/limits.ts';
 import { RULES, type RuleId } from './lib/rules.ts';
 import { SEARCH_FACETS } from './lib/search-state.ts';
 import { createUrls } from './lib/urls.ts';
-import { agentCommands, agentRow, agentView, categoryLabelOf, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { agentCommands, agentRow, agentView, categoryLabelOf, SCOPED_BASH_ISSUE, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { CLAUDE_CODE_VERSION } from './lib/claude-code.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
@@ -56,10 +59,10 @@ function readAgents(entries: readonly { id: string; data: { agentsFile: string }
   return agents;
 }
 
-const toolFacet = (a: AgentFacts) => toolFacetValues(a.tools);
+const toolFacet = (a: AgentFacts) => listedToolNames(a.tools);
 const skillFacet = (a: AgentFacts) => skillFacetValues(a.skills, a.tags);
 /** Every tool, skill and model with its agents, for the browse pages. */
-export const tools = toolEntries(all, toolFacet);
+export const tools = toolEntries(all, toolFacet, (a) => toolFacetValues(a.tools, a.disallowedTools));
 export const skills = skillEntries(all, skillFacet);
 export const models = modelEntries(all);
 
@@ -137,7 +140,10 @@ export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id)
 });
 
 /** One list per tool, skill and model family. */
-export const toolLists = tools.map((t) => ({ slug: t.slug, entry: t, list: list({ kind: 'tool', key: t.value }, t.value, urls.tool(t.slug), { label: 'Tools', href: urls.tools() }, rowsOf(t.slugs), { code: t.kind !== 'inherits-all', description: t.description }) }));
+export const toolLists = tools.map((t) => {
+  const description = t.inheriting > 0 ? `${t.description} Below, the ${t.slugs.length} agents that name it in tools; ${t.inheriting} more can use it because they inherit every tool.` : t.description;
+  return { slug: t.slug, entry: t, list: list({ kind: 'tool', key: t.value }, t.value, urls.tool(t.slug), { label: 'Tools', href: urls.tools() }, rowsOf(t.slugs), { code: t.kind !== 'inherits-all', description }) };
+});
 export const skillLists = skills.map((s) => ({ slug: s.slug, list: list({ kind: 'skill', key: s.value }, s.value, urls.skill(s.slug), { label: 'Skills', href: urls.skills() }, rowsOf(s.slugs)) }));
 export const modelLists = models.map((m) => ({
   slug: m.slug,
@@ -181,7 +187,7 @@ export const home = {
 };
 
 /** The tools index, in sections by kind. */
-export const toolSections = TOOL_SECTIONS.map((section) => ({ ...section, entries: tools.filter((t) => t.kind === section.kind).map((t) => ({ ...t, href: urls.tool(t.slug), count: t.slugs.length })) })).filter((s) => s.entries.length > 0);
+export const toolSections = TOOL_SECTIONS.map((section) => ({ ...section, entries: tools.filter((t) => t.kind === section.kind).map((t) => ({ ...t, href: urls.tool(t.slug), count: t.slugs.length + t.inheriting })) })).filter((s) => s.entries.length > 0);
 
 /** The skills and models indexes. */
 export const skillIndex = skills.map((s: FacetEntry) => ({ ...s, href: urls.skill(s.slug), count: s.slugs.length }));
@@ -209,6 +215,12 @@ export function installScripts(list: AgentList): { sh: string; ps1: string } {
 /** The pages of one rule's findings. */
 export const rulePagesOf = rulePages;
 
+/**
+ * The tool names Claude Code knows, for the search page to mark the others in its tool filter as the tools index
+ * does: a fixed list, so the page does not grow with the catalogue's odd names.
+ */
+export const claudeToolNames = { builtin: Object.keys(BUILTIN_TOOLS), legacy: Object.keys(LEGACY_TOOLS), inheritsAll: INHERITS_ALL_TOOLS };
+
 /** The search page's facets: the source facet only when there are several sources. */
 export const searchFacets = SEARCH_FACETS.filter((facet) => facet.key !== 'source' || hasManySources);
 
@@ -217,6 +229,12 @@ export const ruleTable = (Object.keys(RULES) as RuleId[]).map((id) => ({ id, ...
 
 /** Every limit on input, for the install guide. */
 export const limitTable = LIMIT_TABLE;
+
+/** The upstream report that scoped Bash in a subagent grants the whole shell, which agent pages link to. */
+export const scopedShellIssue = SCOPED_BASH_ISSUE;
+
+/** The Claude Code release every verdict was checked against. */
+export const checkedAgainst = `Claude Code ${CLAUDE_CODE_VERSION}`;
 
 /** The marketplace the catalogue is published as, when the config names one. */
 export const marketplace = context.marketplace;

@@ -8,9 +8,10 @@ const expanded = new Set<string>();
 interface FacetPage {
   facetBox: HTMLElement;
   facets: FacetSpec[];
+  toolNote: (name: string) => string | undefined;
 }
 
-function facetFieldset(facet: FacetSpec, options: FacetOption[], state: SearchState, update: (next: SearchState) => void, rerender: () => void): HTMLFieldSetElement {
+function facetFieldset(facet: FacetSpec, options: FacetOption[], state: SearchState, update: (next: SearchState) => void, rerender: () => void, noteOf: (value: string) => string | undefined): HTMLFieldSetElement {
   const fieldset = el('fieldset', 'rounded border border-border p-3');
   fieldset.dataset['facet'] = facet.key;
   const chosen = options.filter((o) => o.checked).length;
@@ -25,7 +26,10 @@ function facetFieldset(facet: FacetSpec, options: FacetOption[], state: SearchSt
     const count = el('span', 'ml-auto text-muted tabular-nums', String(option.count));
     count.dataset['count'] = String(option.count);
     const label = el('label', `flex items-start gap-2 rounded px-1 py-0.5 text-sm ${option.checked ? 'bg-chip font-medium' : ''}`);
-    label.append(box, el('span', 'min-w-0 break-all', option.value), count);
+    const text = el('span', 'min-w-0 break-all', option.value);
+    const note = noteOf(option.value);
+    if (note) text.append(el('span', 'ml-1 text-xs text-muted', `(${note})`));
+    label.append(box, text, count);
     fieldset.append(label);
   }
   if (options.length > COLLAPSED) {
@@ -68,7 +72,7 @@ export function renderFacets(page: FacetPage, state: SearchState, counts: Filter
   const rerender = () => renderFacets(page, state, counts, totals, update);
   const groups = page.facets.flatMap((facet) => {
     const options = facetOptions(Object.keys(totals[facet.key] ?? {}), counts[facet.key] ?? {}, state.selected[facet.key] ?? []);
-    return options.length > 0 ? [facetFieldset(facet, options, state, update, rerender)] : [];
+    return options.length > 0 ? [facetFieldset(facet, options, state, update, rerender, facet.key === 'tool' ? page.toolNote : () => undefined)] : [];
   });
   page.facetBox.replaceChildren(...groups, withoutControl(Object.keys(totals['tool'] ?? {}).sort(), state, update));
   if (focused) page.facetBox.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();

@@ -13,6 +13,8 @@ const NAME_SORT_LIMIT = 100;
 interface Page {
   root: HTMLElement;
   facets: FacetSpec[];
+  /** What a tool name is to Claude Code, for the note beside it in the tool filter. */
+  toolNote: (name: string) => string | undefined;
   showSource: boolean;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
@@ -22,6 +24,19 @@ interface Page {
   more: HTMLButtonElement;
   facetBox: HTMLElement;
   toggle: HTMLButtonElement;
+}
+
+interface ToolNames {
+  builtin?: string[];
+  legacy?: string[];
+  inheritsAll?: string;
+}
+
+/** Marks names Claude Code does not know, or has retired; built-in and MCP names need no note. */
+function toolNoteOf(names: ToolNames): (name: string) => string | undefined {
+  const known = new Set([...(names.builtin ?? []), names.inheritsAll ?? '']);
+  const legacy = new Set(names.legacy ?? []);
+  return (name) => (known.has(name) || name.startsWith('mcp__') ? undefined : legacy.has(name) ? 'retired name' : 'not a Claude Code tool');
 }
 
 /** Counts for every facet: for a facet with choices, the counts as if its own choices were cleared, so its other options stay visible (OR). */
@@ -45,6 +60,7 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
   const page: Page = {
     root,
     facets: JSON.parse(root.dataset['facets'] ?? '[]') as FacetSpec[],
+    toolNote: toolNoteOf(JSON.parse(root.dataset['toolNames'] ?? '{}') as ToolNames),
     showSource: root.dataset['showSource'] === 'true',
     input: q('#search-query'),
     sort: q('[data-search-sort]'),

@@ -34,7 +34,8 @@ async function collect(page: Page): Promise<{ count: number; slugs: string[] }> 
 
 type Agent = (typeof scan.agents)[number];
 for (const [param, value, expectedOf, inSource] of [
-  ['tool', 'Bash', (a: Agent) => a.tools.tools.some((t) => t.name === 'Bash'), (p: string) => /\bBash\b/.test(fieldText(p, 'tools'))],
+  // An agent that inherits every tool can run Bash as much as one that lists it (unless disallowedTools takes it away).
+  ['tool', 'Bash', (a: Agent) => (a.tools.inheritsAll ? !a.disallowedTools.some((t) => t.raw === 'Bash') : a.tools.tools.some((t) => t.name === 'Bash')), (p: string) => /\bBash\b/.test(fieldText(p, 'tools')) || fieldText(p, 'tools').replace(/^tools:\s*/, '') === ''],
   ['mcp', 'context7', (a: Agent) => a.tools.tools.some((t) => t.mcpServer === 'context7'), (p: string) => fieldText(p, 'tools').includes('mcp__context7__')],
   ['model', 'Haiku', (a: Agent) => a.model.family === 'haiku', (p: string) => /haiku/i.test(fieldText(p, 'model'))],
   ['tool', 'Inherits all tools', (a: Agent) => a.tools.inheritsAll, (p: string) => fieldText(p, 'tools').replace(/^tools:\s*/, '') === ''],
