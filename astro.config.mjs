@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { catalogBuild } from './src/integrations/catalog-build.ts';
+import { THEME_SCRIPT } from './src/theme-script.ts';
 
 // Deployment settings come from the environment so one checkout can build several sites.
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +35,16 @@ export default defineConfig({
   // Prompts are rendered by src/lib/markdown.ts and the MDX guide has no code fences, so Shiki would load for nothing.
   markdown: { syntaxHighlight: false },
   experimental: { incrementalBuild: true },
+  // A Content-Security-Policy on every page, so a script that got into a page despite the escaping would not run:
+  // Astro hashes its bundled scripts and styles; the theme script's hash is added here, and Pagefind's search
+  // engine needs 'wasm-unsafe-eval' to compile its WebAssembly. No inline handlers or styles are allowed.
+  security: {
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [`sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`] },
+      styleDirective: { resources: ["'self'"] },
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
   vite: {
     plugins: [tailwindcss()],
     // The lazily loaded search chunks are tiny; skipping Vite's preload helper saves every page a request.
