@@ -30,6 +30,24 @@ function prepareHostileSource(): void {
   symlinkSync('loop-a.md', path.join(extra, 'loop-b.md'));
   symlinkSync('/', path.join(extra, 'root-link'));
   symlinkSync('/etc/hostname', path.join(extra, 'outside.md'));
+  // Names that are one file on macOS and Windows, or none at all on Windows: kept out of git, which must check out everywhere.
+  const windows = path.join(HOSTILE_SOURCE, 'windows');
+  mkdirSync(windows, { recursive: true });
+  const named = (name: string) => `---\nname: ${name}\ndescription: Use when testing file names Windows and macOS cannot hold apart.\ntools: Read\n---\nBody.\n`;
+  const files: [file: string, name: string][] = [
+    ['CON.md', 'CON'],
+    ['aux.md', 'aux'],
+    ['nul.x.md', 'nul.x'],
+    ['com1.md', 'com1'],
+    ['LPT9.md', 'LPT9'],
+    ['odd"name*with|chars:.md', 'odd-chars'],
+    ['Review-Helper.md', 'Review-Helper'],
+    ['REVIEW-helper.md', 'REVIEW-helper'],
+    ['review-helper.md', 'review-helper'],
+  ];
+  for (const [file, name] of files) {
+    writeFileSync(path.join(windows, file), named(name));
+  }
 }
 
 /** The folder the scale site is built from, and how many agents it holds. */

@@ -60,6 +60,8 @@ function main(): number {
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not ${values.format}`);
+  // An empty argument (an unset variable in a CI script) must not quietly check the current folder instead.
+  if (positionals.some((dir) => dir.trim() === '')) return usageError('An empty folder name was given; name the folder of agents to check.');
   const root = process.cwd();
   let sources: SourceConfig[];
   let scan: ScanResult;

@@ -161,8 +161,8 @@ export const nameLists = (() => {
   });
   return [...groups].map(([slug, members]) => ({
     slug,
-    list: list({ kind: 'name', key: members[0]!.name }, `Agents named “${members[0]!.name}”`, urls.name(slug), { label: 'All agents', href: urls.agents() }, members, {
-      description: 'Installed side by side, only one of these would be used: pick one.',
+    list: list({ kind: 'name', key: slug }, `Agents named “${members[0]!.name}”`, urls.name(slug), { label: 'All agents', href: urls.agents() }, members, {
+      description: new Set(members.map((m) => m.name)).size > 1 ? 'These names read alike: they differ in case, in look-alike letters or in characters nobody sees. Installed side by side, they would be confused; pick one.' : 'Installed side by side, only one of these would be used: pick one.',
     }),
   }));
 })();

@@ -1,3 +1,4 @@
+import { mergedAgentsJson } from '../lib/claude-agents.ts';
 import { commandTable, type InstallScope, type InstallShell } from '../lib/install.ts';
 import { bundleSummary, type BundleAgent } from '../lib/bundle.ts';
 import { copyText } from './clipboard.ts';
@@ -102,6 +103,7 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
         const left = el('span', 'min-w-0 break-words');
         left.append(link, info);
         if (agent.verdict === 'skipped') left.append(el('span', 'ml-2 text-sm font-semibold text-err', 'Claude Code skips it'));
+        if (agent.commands.length > 0) left.append(el('span', 'ml-2 text-sm font-semibold text-err', 'Runs commands on your machine'));
         const remove = el('button', 'rounded border border-border px-2 py-0.5 text-xs hover:border-accent', 'Remove');
         remove.type = 'button';
         remove.setAttribute('aria-label', `Remove ${agent.name} from the bundle`);
@@ -111,6 +113,9 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
       }),
     );
     const rows: [string, string][] = [
+      ...(summary.runsCommands.length > 0
+        ? ([['Runs commands on your machine', summary.runsCommands.map((r) => `${r.name}: ${r.command} (${r.origin})`).join('; ')]] as [string, string][])
+        : []),
       ['Agents', `${loaded.length}`],
       ['Description cost', `${summary.characters} characters, about ${summary.tokens} tokens, added to every conversation`],
       ['Permissions', summary.permissions.join(', ') || 'Read-only'],
@@ -129,8 +134,7 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
 
   const announce = (text: string) => (copyStatus.textContent = text);
   root.querySelector('[data-bundle-json]')!.addEventListener('click', () => {
-    const merged = Object.assign({}, ...loaded.map((a) => a.claudeAgents)) as Record<string, unknown>;
-    void copyText(`${JSON.stringify(merged, null, 2)}\n`).then((ok) => announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'));
+    void copyText(mergedAgentsJson(loaded.map((a) => a.claudeAgents as Record<string, unknown>))).then((ok) => announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'));
   });
   root.querySelector('[data-bundle-share]')!.addEventListener('click', () => void copyText(location.href).then((ok) => announce(ok ? 'Copied the link' : 'Copying failed')));
   root.querySelector('[data-bundle-clear]')!.addEventListener('click', () => writeBundle([]));

@@ -77,6 +77,8 @@ export const agentDataSchema = z.object({
   findings: z.array(findingSchema),
   /** Does Claude Code load it, and cleanly? */
   verdict: verdictSchema,
+  /** Commands its hooks and local MCP servers make Claude Code run on the user's machine. */
+  commands: z.array(z.object({ origin: z.string(), command: z.string() })),
   /** What the tools let the agent do. */
   profile: z.array(z.enum(profiles)),
   /** Other agents with the same name. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Agent, AgentData, SkippedFile } from './agent.ts';
 import { cliFieldsOf } from './claude-agents.ts';
 import { checkAgent } from './checks.ts';
+import { commandsRunBy, type AgentCommand } from './commands.ts';
 import { cleanDescription, summarise } from './description.ts';
 import type { DecodedText } from './files.ts';
 import { finding, sortFindings, verdictOf, type Finding, type FindingPlace } from './findings.ts';
@@ -62,6 +63,7 @@ const SKIP_RULES: Readonly<Record<ClaudeCodeSkip['reason'], RuleId>> = {
   'name-rejected': 'name-reserved',
   'description-missing': 'description-missing',
   'description-not-text': 'description-missing',
+  'text-not-unicode': 'text-invalid-unicode',
   'hooks-unloadable': 'hooks-invalid',
 };
 
@@ -140,6 +142,12 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
   if (!name || !description) return skipped(findings);
 
   const agentFields = { ...normalised.fields, name, description };
+  const commands = commandsRunBy(read.fields);
+  if (commands.length > 0) {
+    const [first] = commands as [AgentCommand];
+    const more = commands.length > 1 ? ` and ${commands.length - 1} more` : '';
+    findings.push(finding('runs-commands', place, lineOf(first.origin.startsWith('MCP') ? 'mcpServers' : 'hooks'), `Runs \`${first.command.slice(0, 200)}\` on your machine (${first.origin})${more}, whatever its tools allow and without asking.`));
+  }
   const limit = promptLimit(block.body);
   if (limit) findings.push(finding(limit.rule, place, block.bodyLine, limit.message));
   findings.push(...checkAgent({ place, agent: agentFields, fields: read.fields, lineOf, body: block.body, bodyLine: block.bodyLine }));
@@ -167,7 +175,8 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       strictParse: read.strict,
       findings: sorted,
       verdict: verdictOf(sorted),
-      profile: permissionProfile(agentFields.tools, agentFields.disallowedTools),
+      commands,
+      profile: permissionProfile(agentFields.tools, agentFields.disallowedTools, commands.length > 0),
       nameLine: lineOf('name'),
       body: block.body,
       bodyLine: block.bodyLine,

@@ -15,24 +15,30 @@ export interface BundleSummary {
   mcpServers: string[];
   /** Names of agents Claude Code would skip. */
   skipped: string[];
-  /** File names two or more agents would be saved under: only one of each can be installed. */
+  /** Agents whose hooks or MCP servers run commands on your machine, each with the first of them. */
+  runsCommands: { name: string; command: string; origin: string }[];
+  /** File names two or more agents would be saved under (ignoring case, as macOS and Windows do): only one of each can be installed. */
   clashes: string[];
 }
 
-const PERMISSION_ORDER = ['All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only'];
+const PERMISSION_ORDER = ['Runs commands on your machine', 'All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only'];
 
 /** Sums up a bundle. Read-only is listed only when no agent can do more. */
 export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
   const permissions = new Set(agents.flatMap((a) => a.permissions));
   if (permissions.size > 1) permissions.delete('Read-only');
-  const files = new Map<string, number>();
-  for (const a of agents) files.set(a.fileName, (files.get(a.fileName) ?? 0) + 1);
+  const files = new Map<string, string[]>();
+  for (const a of agents) {
+    const key = a.fileName.toLowerCase();
+    files.set(key, [...(files.get(key) ?? []), a.fileName]);
+  }
   return {
     characters: agents.reduce((n, a) => n + a.descriptionCost.characters, 0),
     tokens: agents.reduce((n, a) => n + a.descriptionCost.tokens, 0),
     permissions: [...permissions].sort((a, b) => PERMISSION_ORDER.indexOf(a) - PERMISSION_ORDER.indexOf(b)),
     mcpServers: [...new Set(agents.flatMap((a) => a.mcpServers))].sort(),
     skipped: agents.filter((a) => a.verdict === 'skipped').map((a) => a.name),
-    clashes: [...files].filter(([, n]) => n > 1).map(([name]) => name),
+    runsCommands: agents.flatMap((a) => (a.commands.length > 0 ? [{ name: a.name, command: a.commands[0]!.command, origin: a.commands[0]!.origin }] : [])),
+    clashes: [...files.values()].filter((names) => names.length > 1).map((names) => [...new Set(names)].join(' / ')),
   };
 }

@@ -1,5 +1,6 @@
 import { commandRequest, fileCreationRequest } from './body-checks.ts';
 import { CLAUDE_CODE_LIMITS } from './claude-code.ts';
+import { hasBidiControl, hiddenCharacters, imitatedName, visibleName } from './unicode.ts';
 import { LIMITS } from './limits.ts';
 import { finding, type Finding, type FindingPlace } from './findings.ts';
 import { approximateTokens, CATALOGUE_FIELDS, FIELD_VALUES, isValidAgentName, LONG_DESCRIPTION_CHARS, PLUGIN_IGNORED_FIELDS, STANDARD_FIELDS, UNDOCUMENTED_VALUES } from './format.ts';
@@ -32,8 +33,30 @@ function checkName({ place, agent, lineOf }: CheckInput): Finding[] {
   const { name } = agent;
   // Names Claude Code rejects are reported by its reading (claude-code.ts), not also as badly formatted.
   if (isValidAgentName(name) || name.startsWith('-') || name.normalize('NFKC').includes(':') || name.length > CLAUDE_CODE_LIMITS.nameChars) return [];
+  // Hidden characters are reported by checkHiddenCharacters; the name is not also called badly formatted.
+  if (hiddenCharacters(name).length > 0) return [];
+  const imitated = imitatedName(name);
+  if (imitated !== undefined) return [finding('name-lookalike', place, lineOf('name'), `name "${visibleName(name)}" reads as "${imitated}", but is another name to Claude Code.`)];
   const spaced = name.trim() !== name ? ' It has spaces around it, which Claude Code keeps: the agent is called exactly that.' : '';
-  return [finding('name-format', place, lineOf('name'), `name "${name}" is not lowercase letters, digits and hyphens.${spaced}`)];
+  return [finding('name-format', place, lineOf('name'), `name "${visibleName(name)}" is not lowercase letters, digits and hyphens.${spaced}`)];
+}
+
+/** Characters nobody can see in the name, the description or the prompt: one finding each, naming them. */
+function checkHiddenCharacters({ place, agent, lineOf, body, bodyLine }: CheckInput): Finding[] {
+  const found: Finding[] = [];
+  const report = (what: string, text: string, line: number) => {
+    const hidden = hiddenCharacters(text);
+    if (hidden.length === 0) return;
+    const bidi = hasBidiControl(text) ? ' Bidirectional controls make text display in another order than it is read (Trojan Source).' : '';
+    const shown = hidden.slice(0, 5).join(', ') + (hidden.length > 5 ? ` and ${hidden.length - 5} more` : '');
+    found.push(finding('text-hidden-characters', place, line, `${what} holds characters a reader cannot see: ${shown}.${bidi}`));
+  };
+  report('name', agent.name, lineOf('name'));
+  report('description', agent.description, lineOf('description'));
+  const prompt = body.slice(0, LIMITS.promptBytes);
+  const index = hiddenCharacters(prompt).length > 0 ? prompt.split('\n').findIndex((line) => hiddenCharacters(line).length > 0) : -1;
+  if (index >= 0) report('the prompt', prompt, bodyLine + index);
+  return found;
 }
 
 /** The tools list: empty, not text, retired names, malformed MCP names, unknown names, repeats. */
@@ -126,5 +149,5 @@ function checkValues({ place, agent, fields, lineOf }: CheckInput): Finding[] {
 
 /** Runs every format check on a loadable agent file. */
 export function checkAgent(input: CheckInput): Finding[] {
-  return [...checkName(input), ...checkToolList(input), ...checkToolUse(input), ...checkValues(input)];
+  return [...checkName(input), ...checkHiddenCharacters(input), ...checkToolList(input), ...checkToolUse(input), ...checkValues(input)];
 }

@@ -36,3 +36,15 @@ export function cliAgent(agent: { description: string; tools: string[] | null },
   }
   return value;
 }
+
+/**
+ * The `claude --agents` JSON of several agents, each given as `{ "<name>": { … } }`. Built key by key as own
+ * properties, so an agent named `__proto__` (or `constructor`) is an agent like any other, not a prototype.
+ */
+export function mergedAgentsJson(parts: readonly Readonly<Record<string, unknown>>[]): string {
+  const merged = Object.create(null) as Record<string, unknown>;
+  for (const part of parts) {
+    for (const [name, value] of Object.entries(part)) Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return `${JSON.stringify(merged, null, 2)}\n`;
+}

@@ -30,6 +30,7 @@ export interface ClaudeCodeSkip {
     | 'name-rejected'
     | 'description-missing'
     | 'description-not-text'
+    | 'text-not-unicode'
     | 'hooks-unloadable';
   line: number;
   message: string;
@@ -372,6 +373,13 @@ export function readAsClaudeCode(input: { relPath: string; bytes: number; text: 
   const description = fields.get('description');
   reading.skip = descriptionSkip(description, lineOf('description'));
   if (reading.skip) return reading;
+  // Measured: a lone surrogate (a YAML escape such as "\uD800") in either makes Claude Code leave the agent out.
+  for (const [key, value] of [['name', name], ['description', description]] as const) {
+    if (!(value as string).isWellFormed()) {
+      reading.skip = { reason: 'text-not-unicode', line: lineOf(key), message: `${key} holds a lone surrogate (an escape such as \\uD800 that is half a character), so Claude Code skips this file.` };
+      return reading;
+    }
+  }
   const hooks = hooksJudgement(fields);
   reading.ignoredHooks = hooks.ignored;
   if (hooks.unloadable) {

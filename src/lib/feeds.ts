@@ -1,5 +1,19 @@
 import { escapeHtml } from './markdown.ts';
 import type { AgentRecord } from './open-data.ts';
+import { visibleName, withoutHiddenCharacters, xmlSafe } from './unicode.ts';
+
+/**
+ * Text for one line of Markdown that can only be read as text: hidden characters removed, whitespace collapsed,
+ * and every character that makes Markdown inside a line (links, emphasis, code, HTML) escaped, so a name or
+ * description from a file can never become a link to somewhere else. It never starts a line, so list and heading
+ * marks need no escape.
+ */
+export function markdownText(text: string): string {
+  return withoutHiddenCharacters(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()<>~]/g, (char) => `\\${char}`);
+}
 
 /** How many agents the Atom feed carries: the newest ones. */
 export const FEED_ENTRIES = 100;
@@ -18,7 +32,6 @@ export function llmsTxt(records: readonly AgentRecord[], options: { full: boolea
     if (group) group.push(record);
     else byCategory.set(record.category.label, [record]);
   }
-  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
   const lines = [
     `# ${SITE_TITLE}`,
     '',
@@ -27,8 +40,8 @@ export function llmsTxt(records: readonly AgentRecord[], options: { full: boolea
     options.full ? 'Every agent with its full description.' : `Each agent with its summary; ${SITE_TITLE} also publishes llms-full.txt with every full description, and agents.json with every field.`,
   ];
   for (const [label, group] of [...byCategory].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    lines.push('', `## ${oneLine(label)}`, '');
-    for (const r of group) lines.push(`- [${oneLine(r.name)}](${r.rawUrl}): ${oneLine(options.full ? r.description : r.summary)}`);
+    lines.push('', `## ${markdownText(label)}`, '');
+    for (const r of group) lines.push(`- [${markdownText(visibleName(r.name))}](${r.rawUrl}): ${markdownText(options.full ? r.description : r.summary)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -51,7 +64,7 @@ export function atomFeed(dated: readonly DatedRecord[], options: { siteUrl: stri
   const entry = ({ record, updated: when }: DatedRecord) =>
     [
       '  <entry>',
-      `    <title>${escapeHtml(record.name)}</title>`,
+      `    <title>${escapeHtml(visibleName(record.name))}</title>`,
       `    <id>tag:subagent-catalog,2026:agent:${escapeHtml(record.slug)}</id>`,
       `    <link href="${escapeHtml(record.url)}"/>`,
       `    <link rel="alternate" type="text/markdown" href="${escapeHtml(record.rawUrl)}"/>`,
@@ -60,7 +73,7 @@ export function atomFeed(dated: readonly DatedRecord[], options: { siteUrl: stri
       `    <summary>${escapeHtml(record.description)}</summary>`,
       '  </entry>',
     ].join('\n');
-  return [
+  const feed = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <title>${SITE_TITLE}</title>`,
@@ -74,6 +87,8 @@ export function atomFeed(dated: readonly DatedRecord[], options: { siteUrl: stri
     '</feed>',
     '',
   ].join('\n');
+  // One control character or lone surrogate from a file would make the whole feed ill-formed, and readers drop it all.
+  return xmlSafe(feed);
 }
 
 /** `robots.txt`: everything may be crawled; the sitemap is named when the site's address is known. */

@@ -4,6 +4,8 @@
  * made safe first, and every URL is quoted.
  */
 
+import { isWindowsDeviceName } from './slugs.ts';
+
 /** Where agents are installed: the user's folder for every project, or the current project's. */
 export type InstallScope = 'user' | 'project';
 
@@ -19,11 +21,11 @@ export interface InstallItem {
 const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
- * A file name that is safe in a shell command and a download attribute: the agent name when it is
- * plain and short, the slug otherwise.
+ * A file name that is safe in a shell command and a download attribute, and valid on Linux, macOS and Windows:
+ * the agent name when it is plain, short and no Windows device name (`CON`, `nul.x`), the slug otherwise.
  */
 export function safeFileName(name: string, slug: string): string {
-  return PLAIN_NAME.test(name) && !name.endsWith('.') ? `${name}.md` : `${slug}.md`;
+  return PLAIN_NAME.test(name) && !name.endsWith('.') && !isWindowsDeviceName(name) ? `${name}.md` : `${slug}.md`;
 }
 
 /** Quotes a string for a POSIX shell with single quotes. */

@@ -21,7 +21,7 @@ export function inScope(table: RowsTable, row: Row, scope: ListScope): boolean {
     case 'source':
       return table.sources[row[7]]?.id === scope.key;
     case 'name':
-      return row[1] === scope.key;
+      return row[10] >= 0 && table.names[row[10]] === scope.key;
     case 'tool':
       return row[8].some((i) => table.tools[i] === scope.key);
     case 'skill':

@@ -6,7 +6,7 @@ import type { Agent, SkippedFile } from './agent.ts';
 import { labelFromFolder, type CategoryTable } from './categories.ts';
 import type { Finding } from './findings.ts';
 import { marketplaceNameProblems, marketplaceSchema, pluginManifestSchema, reservedPluginNameReason, type MarketplaceManifest, type PluginManifest } from './plugin-manifests.ts';
-import { shortHash, slugify } from './slugs.ts';
+import { isWindowsDeviceName, shortHash, slugify } from './slugs.ts';
 
 /** The schemas the plan is checked against, re-exported for the export script and its tests. */
 export { marketplaceSchema, pluginManifestSchema } from './plugin-manifests.ts';
@@ -168,7 +168,9 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
       }
       byName.set(agent.name, agent);
       // Keep the file's own name, so people recognise it; two files of one name in different folders get the agent's slug.
-      const base = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '') || slugify(agent.name);
+      // A file name must be one that Windows and macOS can hold too: otherwise the agent's slug stands in.
+      const own = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '');
+      const base = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(own) && !own.endsWith('.') && !isWindowsDeviceName(own) ? own : slugify(agent.name);
       const fileName = fileNames.has(`${base}.md`.toLowerCase()) ? claim(fileNames, slugify(agent.name), '.md') : claim(fileNames, base, '.md');
       agents.push({ name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, absPath: agent.file.absPath, sha256: agent.file.sha256, path: `${dir}/agents/${fileName}` });
       const fields = agent.otherFields.map((field) => field.key).filter((key) => FIELDS_IGNORED_IN_PLUGINS.includes(key));

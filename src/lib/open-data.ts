@@ -7,7 +7,7 @@ import { PROFILE_LABELS } from './profile.ts';
 import type { FieldValue } from './yaml.ts';
 
 /** Version of the `agents.json` format; raised on any change a reader could notice. */
-export const OPEN_DATA_VERSION = 1;
+export const OPEN_DATA_VERSION = 2;
 
 /** One agent in `agents.json`. */
 export const agentRecordSchema = z.object({
@@ -33,8 +33,10 @@ export const agentRecordSchema = z.object({
   modelFamily: z.string(),
   /** Does Claude Code load the file: clean, warnings, or skipped. */
   verdict: z.enum(['clean', 'warnings', 'skipped']),
-  /** What the tools let the agent do. */
+  /** What the tools let the agent do; "Runs commands on your machine" first when its hooks or MCP servers run any. */
   permissions: z.array(z.string()),
+  /** Commands its hooks and local MCP servers run on your machine when it is used, with where each comes from (version 2). */
+  commands: z.array(z.object({ origin: z.string(), command: z.string() })),
   /** The agent's page. Absolute when the site was built with SITE_URL, otherwise relative to the site root. */
   url: z.string(),
   /** The file byte for byte. Absolute or relative like `url`. */
@@ -95,6 +97,7 @@ export function agentRecord(agent: AgentData, context: RecordContext): AgentReco
     modelFamily: agent.model.family,
     verdict: agent.verdict,
     permissions: agent.profile.map((p) => PROFILE_LABELS[p]),
+    commands: agent.commands.map((c) => ({ ...c })),
     url: context.publish(context.pagePath),
     rawUrl: context.publish(context.rawPath),
     fileName: safeFileName(agent.name, agent.slug),

@@ -2,10 +2,11 @@ import { BUILTIN_TOOLS } from './tool-names.ts';
 import type { ToolRef, ToolSet } from './tools.ts';
 
 /** What an agent's tools let it do, from least to most reach. */
-export type PermissionProfile = 'read-only' | 'edits-files' | 'runs-shell' | 'reaches-network' | 'all-tools';
+export type PermissionProfile = 'runs-commands' | 'read-only' | 'edits-files' | 'runs-shell' | 'reaches-network' | 'all-tools';
 
 /** Labels of permission profiles, in display order. */
 export const PROFILE_LABELS: Readonly<Record<PermissionProfile, string>> = {
+  'runs-commands': 'Runs commands on your machine',
   'read-only': 'Read-only',
   'edits-files': 'Edits files',
   'runs-shell': 'Runs shell',
@@ -22,11 +23,13 @@ const NETWORK = new Set(['WebFetch', 'WebSearch']);
  * `all-tools`, unless `disallowedTools` takes some away: then it gets what the built-in tools it keeps grant (and
  * MCP tools, unless `mcp__*` is denied). Otherwise it gets each capability its tools grant, or `read-only` when
  * none. A rule such as `Bash(git diff *)` does not narrow the shell in a subagent, so it still runs the shell.
- * MCP servers count as network reach, since most of them talk to a remote service.
+ * MCP servers count as network reach, since most of them talk to a remote service. An agent whose hooks or local MCP
+ * servers run commands (commands.ts) runs them on the user's machine whatever its tools, so it is never read-only.
  */
-export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[] = []): PermissionProfile[] {
+export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[] = [], runsCommands = false): PermissionProfile[] {
   const denied = new Set(disallowed.filter((t) => t.rule === undefined).map((t) => t.name));
-  if (tools.inheritsAll && denied.size === 0) return ['all-tools'];
+  const first: PermissionProfile[] = runsCommands ? ['runs-commands'] : [];
+  if (tools.inheritsAll && denied.size === 0) return [...first, 'all-tools'];
   const refs = tools.inheritsAll ? Object.keys(BUILTIN_TOOLS).map((name): Pick<ToolRef, 'name' | 'kind'> => ({ name, kind: 'builtin' })) : tools.tools;
   const kept = refs.filter((t) => !denied.has(t.name));
   const names = kept.map((t) => t.name);
@@ -35,5 +38,6 @@ export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[]
   if (names.some((n) => EDITS.has(n))) profile.push('edits-files');
   if (names.some((n) => SHELL.has(n))) profile.push('runs-shell');
   if (names.some((n) => NETWORK.has(n)) || mcp) profile.push('reaches-network');
-  return profile.length > 0 ? profile : ['read-only'];
+  if (profile.length > 0 || first.length > 0) return [...first, ...profile];
+  return ['read-only'];
 }

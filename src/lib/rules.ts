@@ -90,6 +90,21 @@ export const RULES = {
     title: 'Name is not lowercase with hyphens',
     hint: 'Use only lowercase letters, digits and hyphens, e.g. `csharp-expert` for `CSharpExpert`.',
   },
+  'name-lookalike': {
+    severity: 'warning',
+    title: 'Name that imitates another',
+    hint: 'The name holds letters of another script that look like ASCII letters, full-width forms or invisible characters, so it reads as a different name. Write it in plain ASCII: lowercase letters, digits and hyphens.',
+  },
+  'text-invalid-unicode': {
+    severity: 'error',
+    title: 'Name or description that is not valid Unicode',
+    hint: 'A YAML escape such as "\\uD800" makes half a character (a lone surrogate); Claude Code leaves such an agent out. Remove the escape, or write the whole character.',
+  },
+  'text-hidden-characters': {
+    severity: 'warning',
+    title: 'Characters a reader cannot see',
+    hint: 'Bidirectional controls, zero-width and other invisible characters, control characters and lone surrogates make text read differently from what it holds (Trojan Source). Remove them; the page shows each as an escape such as \\u202E.',
+  },
   'tools-unknown': {
     severity: 'warning',
     title: 'Tool that Claude Code does not have',
@@ -139,6 +154,11 @@ export const RULES = {
     severity: 'info',
     title: 'Value Claude Code accepts but does not document',
     hint: 'Claude Code reads this value, but its documentation does not list it, so it may change. Prefer a documented value.',
+  },
+  'runs-commands': {
+    severity: 'warning',
+    title: 'Runs commands on your machine',
+    hint: 'Its hooks or local MCP servers run these commands whenever the agent is used, with no permission prompt, whatever its tools say. Read them before installing; a guard you want for every agent belongs in your own settings.',
   },
   'permission-bypass': {
     severity: 'warning',

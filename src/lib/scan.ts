@@ -8,6 +8,7 @@ import { decodeText, listSource, readFileCapped, type FileSystem, type IgnoredEn
 import { countBySeverity, finding, type Finding } from './findings.ts';
 import { LIMITS } from './limits.ts';
 import { assignUniqueSlugs, slugify } from './slugs.ts';
+import { nameSkeleton } from './unicode.ts';
 import { parseYamlStrict } from './yaml.ts';
 
 /** The file that holds category labels, descriptions and order inside a source folder. */
@@ -78,22 +79,27 @@ export function readCategoryFile(filePath: string, sourceId: string, shownPath: 
   return { table, problems: problems.map((p) => finding('categories-invalid', place, 1, p.message)) };
 }
 
-/** Links agents that share a name, in linear time: each gets the group size and a few of the others. */
+/**
+ * Links agents that share a name, in linear time: each gets the group size and a few of the others. Names are
+ * compared as a reader sees them (nameSkeleton), so a look-alike (`cоde-reviewer` with a Cyrillic о, `Code-Reviewer`,
+ * which a file system that ignores case takes for the same file) is a twin of the name it imitates.
+ */
 function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): Agent['twins'][] {
   const groups = new Map<string, number[]>();
-  drafts.forEach((draft, index) => {
-    const group = groups.get(draft.name);
+  const keys = drafts.map((draft) => nameSkeleton(draft.name));
+  keys.forEach((key, index) => {
+    const group = groups.get(key);
     if (group) group.push(index);
-    else groups.set(draft.name, [index]);
+    else groups.set(key, [index]);
   });
-  return drafts.map((draft, index) => {
-    const group = groups.get(draft.name)!;
+  return keys.map((key, index) => {
+    const group = groups.get(key)!;
     const preview: string[] = [];
     for (const other of group) {
       if (preview.length === 5) break;
       if (other !== index) preview.push(slugs[other]!);
     }
-    return { count: group.length - 1, preview, groupSlug: slugify(draft.name) };
+    return { count: group.length - 1, preview, groupSlug: slugify(key) };
   });
 }
 

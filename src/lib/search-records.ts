@@ -3,6 +3,7 @@ import type { AgentData } from './agent.ts';
 import { facetsOf, type AgentFacets } from './facets.ts';
 import { escapeHtml } from './markdown.ts';
 import { TOOL_SEPARATOR } from './search-state.ts';
+import { visibleName } from './unicode.ts';
 
 /** Weights of the parts of a record: a match in the name counts most, then the description, then tags, then the prompt. */
 export const SEARCH_WEIGHTS = { name: 10, description: 4, tags: 3, prompt: 1 } as const;
@@ -48,7 +49,7 @@ export interface SearchRecordInput {
 /** The result metadata shown in search results. */
 export function searchMeta({ agent, categoryLabel, sourceLabel }: SearchRecordInput): Record<string, string> {
   return {
-    title: agent.name,
+    title: visibleName(agent.name),
     summary: agent.summary,
     category: categoryLabel,
     source: sourceLabel,
@@ -89,5 +90,6 @@ export function searchRecord(input: SearchRecordInput): SearchRecord {
     `<div hidden data-pagefind-ignore>${filters.join('')}${meta.join('')}</div>`,
     '</main></body></html>',
   ].join('');
-  return { url: input.url, html };
+  // Pagefind's parser refuses a lone surrogate (a YAML escape such as "\uD800" makes one), which would stop the build.
+  return { url: input.url, html: html.toWellFormed() };
 }

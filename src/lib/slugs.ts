@@ -10,10 +10,19 @@ export function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** Device names Windows reserves (`CON`, `nul`, `COM1`, `LPT9`, …), whatever follows a dot: no file or folder can be called so there. */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|conin\$|conout\$|(?:com|lpt)[0-9\u00B9\u00B2\u00B3])$/i;
+
+/** True when a file or folder name cannot exist on Windows because its part before the first dot names a device. */
+export function isWindowsDeviceName(name: string): boolean {
+  return WINDOWS_DEVICE.test(name.split('.')[0]!.trimEnd());
+}
+
 /**
  * The one slug function: lowercase ASCII words joined by hyphens, accents removed ("Café Tools" →
  * `cafe-tools`), never empty. Text longer than the limit is cut and given a hash of the whole, so no
- * page path can exceed what a file system allows and two long names stay apart.
+ * page path can exceed what a file system allows and two long names stay apart. A slug Windows reserves for a
+ * device (`con`, `lpt1`) gets the fallback word after it, so every path the site writes can be checked out there.
  */
 export function slugify(text: string, fallback = 'agent'): string {
   const head = text.length > 4 * LIMITS.slugChars ? text.slice(0, 4 * LIMITS.slugChars) : text;
@@ -24,6 +33,7 @@ export function slugify(text: string, fallback = 'agent'): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug === '') return fallback;
+  if (isWindowsDeviceName(slug)) return `${slug}-${fallback}`;
   return head === text ? capSlug(slug) : capSlug(slug, text);
 }
 

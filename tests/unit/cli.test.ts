@@ -18,6 +18,8 @@ test.each([
   [['--format', 'yaml', 'content/agents'], 2],
   [['no/such/folder'], 2],
   [['--bogus'], 2],
+  [[''], 2],
+  [['content/agents', ' '], 2],
 ])('check:agents %j exits %i', (args, code) => expect(checkAgents(...args).code).toBe(code));
 
 test('text output has one file:line:col severity rule message line per finding, then a summary', () => {

@@ -14,6 +14,11 @@ import { decodeText } from '../../src/lib/files.ts';
 import { renderPrompt } from '../../src/lib/markdown.ts';
 import { scanSources } from '../../src/lib/scan.ts';
 import { FUZZ_RUNS, inertHtmlProblems } from '../support/inert-html.ts';
+import { XMLValidator } from 'fast-xml-parser';
+import { atomFeed, llmsTxt } from '../../src/lib/feeds.ts';
+import type { AgentRecord } from '../../src/lib/open-data.ts';
+import { searchRecord } from '../../src/lib/search-records.ts';
+import { hiddenCharacters, visibleName } from '../../src/lib/unicode.ts';
 
 // Let generated arrays and strings reach their maximum lengths instead of staying small.
 fc.configureGlobal({ baseSize: 'xlarge' });
@@ -28,6 +33,9 @@ const key = fc.oneof(
 const scalar = fc.oneof(
   fc.string({ maxLength: 80 }),
   fc.constantFrom('*bold*', '&anchor x', '*anchor', 'Use when: it breaks', '"quoted', "it's", '---', '- item', '[a, b', '{a: b}', '|', '>', '.inf', '.nan', '~', 'null', '2026-01-01'),
+  // What strangers put in names and descriptions: lone surrogates, control characters, bidirectional and invisible
+  // characters, look-alike letters, and text written to become Markdown links.
+  fc.constantFrom('"\\uD800"', '"x\\uDFFF"', '"\\uD83D tail"', '"\\x00\\x01\\x08\\x0b\\x0c\\x1b"', '"\\uFFFE\\uFFFF"', '"a\\u2028b\\u2029c\\x85"', '"admin\\u202E\\u2066"', '"code-rev\\u2060iewer"', '"code\\u00ADreviewer"', '"code\\u3164reviewer"', 'c\u043Ede-reviewer', '\uFF43\uFF4F\uFF44\uFF45', '"x](https://evil.example/) - [y"', '"<b>x</b>"'),
   fc.integer().map(String),
 );
 const value: fc.Arbitrary<string> = fc.oneof(
@@ -52,7 +60,37 @@ const agentFile = fc
   .tuple(fc.constantFrom('', '\uFEFF', '\n', '  '), fc.array(frontmatterLine, { maxLength: 25 }), fc.constantFrom('---', '  ---', '--- x', ''), markdown, fc.constantFrom('\n', '\r\n'))
   .map(([lead, lines, close, body, eol]) => `${lead}---${eol}${lines.join(eol)}${eol}${close}${eol}${body}`);
 
+/** An agent's search record, feed entry and llms.txt line, as the build writes them. */
+function published(agent: Extract<ReturnType<typeof analyseText>, { kind: 'agent' }>['agent']) {
+  const full = { ...agent, slug: 'a', twins: { count: 0, preview: [], groupSlug: 'a' } };
+  const record = { name: agent.name, slug: 'a', description: agent.description, summary: agent.summary, category: { id: 'c', label: agent.categoryId }, url: 'https://site.test/agents/a/', rawUrl: 'https://site.test/agents/a.md' } as AgentRecord;
+  return {
+    search: searchRecord({ agent: full, url: '/agents/a/', categoryLabel: agent.categoryId, sourceLabel: 's' }).html,
+    feed: atomFeed([{ record, updated: '2026-01-01T00:00:00Z' }], { siteUrl: 'https://site.test/', feedUrl: 'https://site.test/feed.xml', undatedSources: [] }),
+    llms: llmsTxt([record], { full: true }),
+  };
+}
+
 describe('fuzz: analysing a file', () => {
+  test(`what the site writes from any file is well-formed: the search record, the feed, llms.txt (${FUZZ_RUNS.files} cases)`, () => {
+    fc.assert(
+      fc.property(agentFile, (text) => {
+        const bytes = Buffer.from(text);
+        const outcome = analyseText('fuzz', 'x/a.md', decodeText(bytes), bytes);
+        if (outcome.kind !== 'agent') return;
+        const { search, feed, llms } = published(outcome.agent);
+        expect(search.isWellFormed()).toBe(true);
+        expect(XMLValidator.validate(feed)).toBe(true);
+        const lines = llms.split('\n').filter((l) => l.startsWith('- '));
+        expect(lines).toHaveLength(1);
+        expect([...lines[0]!.matchAll(/(?<!\\)\]\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['https://site.test/agents/a.md']);
+        expect(hiddenCharacters(llms)).toEqual([]);
+        expect(hiddenCharacters(visibleName(outcome.agent.name))).toEqual([]);
+      }),
+      { numRuns: FUZZ_RUNS.files, seed: 13 },
+    );
+  });
+
   test(`never throws, finishes in time proportional to its size, and always yields an agent or a skipped file (${FUZZ_RUNS.files} cases)`, () => {
     fc.assert(
       fc.property(agentFile, (text) => {

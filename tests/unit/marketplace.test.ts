@@ -109,6 +109,13 @@ describe('planMarketplace', () => {
   });
 });
 
+test('agent files and plugin folders of the export are names Windows can hold: no device names, no reserved characters', () => {
+  const files = (rel: string, name: string) => agent(name, 'con', { file: { relPath: rel, absPath: `/agents/${rel}`, sha256: `sha-${rel}` } });
+  const result = plan([files('con/CON.md', 'CON'), files('con/aux.txt.md', 'aux-text'), files('con/odd"name*x|y:.md', 'odd-chars'), files('con/fine.md', 'fine')]);
+  const paths = result.plugins.flatMap((p) => [p.dir, ...p.agents.map((a) => a.path)]);
+  expect(paths).toEqual(['plugins/con-uncategorised', 'plugins/con-uncategorised/agents/con-agent.md', 'plugins/con-uncategorised/agents/aux-text.md', 'plugins/con-uncategorised/agents/odd-chars.md', 'plugins/con-uncategorised/agents/fine.md']);
+});
+
 describe('names', () => {
   test.each([
     ['subagent-catalog', undefined, 0],

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { bundleSummary } from '../../src/lib/bundle.ts';
+import { mergedAgentsJson } from '../../src/lib/claude-agents.ts';
 import { cliAgent } from '../../src/lib/claude-agents.ts';
 import { sourceFromDir } from '../../src/lib/config.ts';
 import { atomFeed, llmsTxt, robotsTxt } from '../../src/lib/feeds.ts';
@@ -118,6 +119,16 @@ describe('the bundle summary', () => {
       agent('b', { descriptionCost: { characters: 40, tokens: 10 }, permissions: ['Runs shell'], verdict: 'skipped' }),
       agent('a', { descriptionCost: { characters: 1, tokens: 1 }, permissions: ['Edits files'] }),
     ]);
-    expect(summary).toEqual({ characters: 141, tokens: 36, permissions: ['Edits files', 'Runs shell'], mcpServers: ['github'], skipped: ['b'], clashes: ['a.md'] });
+    expect(summary).toEqual({ characters: 141, tokens: 36, permissions: ['Edits files', 'Runs shell'], mcpServers: ['github'], skipped: ['b'], runsCommands: [], clashes: ['a.md'] });
+  });
+
+  test('file names that differ only in case clash: macOS and Windows hold them as one file', () => {
+    expect(bundleSummary([agent('Code-Reviewer'), agent('CODE-reviewer'), agent('code-reviewer'), agent('other')]).clashes).toEqual(['Code-Reviewer.md / CODE-reviewer.md / code-reviewer.md']);
+  });
+
+  test('the claude --agents JSON of a bundle keeps an agent named __proto__', () => {
+    const json = mergedAgentsJson([{ __proto__: { description: 'a', prompt: 'p' } } as never, JSON.parse('{"__proto__": {"description": "b", "prompt": "q"}}'), { constructor: { description: 'c', prompt: 'r' } }]);
+    expect(Object.keys(JSON.parse(json))).toEqual(['__proto__', 'constructor']);
+    expect(JSON.parse(json)['__proto__']).toEqual({ description: 'b', prompt: 'q' });
   });
 });

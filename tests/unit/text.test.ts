@@ -31,6 +31,10 @@ test.each([
   ['日本語のエージェント', 'agent'],
   ['ﬁle-ﬂow', 'file-flow'],
   ['x'.repeat(80), 'x'.repeat(80)],
+  ['CON', 'con-agent'],
+  ['Lpt1', 'lpt1-agent'],
+  ['nul', 'nul-agent'],
+  ['conference', 'conference'],
 ])('slugify(%j)', (input, slug) => expect(slugify(input)).toBe(slug));
 
 test('slugify cuts long text and keeps it unique with a hash, so no path segment passes 255 bytes', () => {

@@ -33,7 +33,15 @@ test.each([
   ['a; rm -rf ~', 'a-rm-rf', 'a-rm-rf.md'],
   ['../../etc/passwd', 'etc-passwd', 'etc-passwd.md'],
   ['<img src=x>', 'img-src-x', 'img-src-x.md'],
-])('safeFileName(%j) is %j', (name, slug, file) => expect(safeFileName(name, slug)).toBe(file));
+  ['CON', 'con-agent', 'con-agent.md'],
+  ['aux', 'aux-agent', 'aux-agent.md'],
+  ['nul.x', 'nul-x', 'nul-x.md'],
+  ['com1', 'com1-agent', 'com1-agent.md'],
+  ['LPT9', 'lpt9-agent', 'lpt9-agent.md'],
+  ['con.txt', 'con-txt', 'con-txt.md'],
+  ['a"b*c|d:e', 'a-b-c-d-e', 'a-b-c-d-e.md'],
+  ['console', 'console', 'console.md'],
+])('safeFileName(%j) is %j, a name Linux, macOS and Windows can all hold', (name, slug, file) => expect(safeFileName(name, slug)).toBe(file));
 
 test.each([
   ['plain', "'plain'"],

@@ -10,7 +10,8 @@ import { categoriesBySource, homeCategories, startingPoints } from '../../src/li
 import { listPaths, pageNumbers, paginate, pageParam, PAGE_SIZE, type AgentList } from '../../src/lib/views/lists.ts';
 import { relatedAgents, RELATED_COUNT } from '../../src/lib/views/related.ts';
 import { rowsTable } from '../../src/lib/views/rows-table.ts';
-import { installShellScript } from '../../src/lib/views/sets.ts';
+import { installPowerShellScript, installShellScript } from '../../src/lib/views/sets.ts';
+import { hiddenCharacters } from '../../src/lib/unicode.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scan = scanSources([sourceFromDir('content/agents', root)]);
@@ -157,4 +158,13 @@ test('a set’s install script downloads each file under its safe name and can r
   expect(script).toContain('rm -f "$dir/b--x.md"');
   expect(script).toContain("base='https://x.test/'");
   expect(script).not.toContain('<img>');
+});
+
+test.each([['\u0000'], ['\u2028'], ['\u2029'], ['\u0085'], ['\r\n'], ['\u001B[2J']])('a set’s install scripts keep a title with %j on their comment line', (char) => {
+  for (const script of [installShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a' }], 'https://x.test/'), installPowerShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a' }], 'https://x.test/')]) {
+    const comment = script.split('\n').find((line) => line.startsWith('# Installs'))!;
+    expect(comment).toContain('echo pwned');
+    expect(script.split('\n').filter((line) => line.includes('echo pwned'))).toEqual([comment]);
+    expect(hiddenCharacters(comment)).toEqual([]);
+  }
 });

@@ -11,6 +11,7 @@ import { PROFILE_LABELS } from '../profile.ts';
 import { CLAUDE_CODE_VERSION } from '../claude-code.ts';
 import { RULES, type Rule, type RuleId, type Severity } from '../rules.ts';
 import type { ToolRef } from '../tools.ts';
+import { visibleName } from '../unicode.ts';
 import { sourceFileUrl, type Urls } from '../urls.ts';
 
 /** A label with the page it links to. */
@@ -67,6 +68,8 @@ export interface AgentRow {
 /** Everything an agent's page, card or row shows, ready to lay out. */
 export interface AgentView {
   agent: Agent;
+  /** The name as pages show it: characters nobody sees, and look-alike letters, written as escapes (visibleName). */
+  displayName: string;
   row: AgentRow;
   href: string;
   rawHref: string;
@@ -146,12 +149,14 @@ export function categoryLabelOf(agent: Pick<AgentFacts, 'categoryId' | 'category
 /** Names longer than this are cut in lists (the agent's own page shows it whole), so a list page's size stays bounded. */
 export const ROW_NAME_CHARS = 120;
 
+const cutName = (name: string) => (name.length > ROW_NAME_CHARS ? `${name.slice(0, ROW_NAME_CHARS - 1)}…` : name);
+
 /** The row of an agent in lists. */
 export function agentRow(agent: AgentFacts, context: ViewContext): AgentRow {
   return {
     slug: agent.slug,
     href: context.urls.agent(agent.slug),
-    name: agent.name.length > ROW_NAME_CHARS ? `${agent.name.slice(0, ROW_NAME_CHARS - 1)}…` : agent.name,
+    name: cutName(visibleName(agent.name)),
     summary: agent.summary,
     categoryLabel: categoryLabelOf(agent, context.categories),
     modelLabel: agent.model.raw ?? 'inherit (default)',
@@ -177,6 +182,7 @@ export function agentView(
   const twinLabel = (twin: AgentRow) => `${twin.name} in ${twin.categoryLabel}${context.hasManySources ? ` (${twin.sourceLabel})` : ''}`;
   return {
     agent,
+    displayName: visibleName(agent.name),
     row,
     href: row.href,
     rawHref: urls.raw(agent.slug),

@@ -16,8 +16,10 @@ export interface RowsTable {
   sources: { id: string; label: string }[];
   tools: string[];
   skills: string[];
-  /** [slug, name, summary, category, model, family, verdict, source, tools[], skills[]] */
-  rows: [string, string, string, number, number, number, number, number, number[], number[]][];
+  /** Slugs of the pages of names that several agents share (see findTwins). */
+  names: string[];
+  /** [slug, name, summary, category, model, family, verdict, source, tools[], skills[], shared name or -1] */
+  rows: [string, string, string, number, number, number, number, number, number[], number[], number][];
 }
 
 /** A table that numbers each distinct value as it first appears. */
@@ -47,6 +49,7 @@ export function rowsTable(agents: readonly Agent[], rows: readonly AgentRow[], f
   const sources = indexer<{ id: string; label: string }>((s) => s.id);
   const tools = indexer<string>();
   const skills = indexer<string>();
+  const names = indexer<string>();
   const table = agents.map((agent, i): RowsTable['rows'][number] => {
     const row = rows[i]!;
     return [
@@ -60,7 +63,8 @@ export function rowsTable(agents: readonly Agent[], rows: readonly AgentRow[], f
       sources.of({ id: agent.sourceId, label: row.sourceLabel }),
       facets.tools(agent).map((t) => tools.of(t)),
       facets.skills(agent).map((s) => skills.of(s)),
+      agent.twins.count > 0 ? names.of(agent.twins.groupSlug) : -1,
     ];
   });
-  return { categories: categories.items, models: models.items, families: families.items, verdicts: verdicts.items, sources: sources.items, tools: tools.items, skills: skills.items, rows: table };
+  return { categories: categories.items, models: models.items, families: families.items, verdicts: verdicts.items, sources: sources.items, tools: tools.items, skills: skills.items, names: names.items, rows: table };
 }

@@ -1,4 +1,10 @@
 import { powerShellQuote, safeFileName, shellQuote } from '../install.ts';
+import { withoutHiddenCharacters } from '../unicode.ts';
+
+/** A title for a comment line of a script: no line breaks, control characters or other characters nobody sees. */
+function commentText(title: string): string {
+  return withoutHiddenCharacters(title).replace(/\s+/g, ' ').trim();
+}
 
 /** Where the install scripts of a list (a category or a source) live, next to its first page. */
 export function installSet(firstPage: string): { sh: string; ps1: string } {
@@ -19,7 +25,7 @@ export function installShellScript(title: string, items: readonly ScriptItem[], 
   const files = items.map((i) => [i.slug, safeFileName(i.name, i.slug)] as const);
   return [
     '#!/bin/sh',
-    `# Installs the ${items.length} agents of ${title.replace(/[\r\n]+/g, ' ')} from Subagent Catalog, each file exactly as published.`,
+    `# Installs the ${items.length} agents of ${commentText(title)} from Subagent Catalog, each file exactly as published.`,
     '# Usage: sh install.sh [--user | --project] [--remove] [--base <site address>]',
     'set -eu',
     'dir="$HOME/.claude/agents"',
@@ -52,7 +58,7 @@ export function installShellScript(title: string, items: readonly ScriptItem[], 
 export function installPowerShellScript(title: string, items: readonly ScriptItem[], base: string | undefined): string {
   const files = items.map((i) => `@(${powerShellQuote(i.slug)},${powerShellQuote(safeFileName(i.name, i.slug))})`);
   return [
-    `# Installs the ${items.length} agents of ${title.replace(/[\r\n]+/g, ' ')} from Subagent Catalog, each file exactly as published.`,
+    `# Installs the ${items.length} agents of ${commentText(title)} from Subagent Catalog, each file exactly as published.`,
     `param([ValidateSet('User', 'Project')][string]$Scope = 'User', [switch]$Remove, [string]$Base = ${powerShellQuote(base ?? '')})`,
     "$ErrorActionPreference = 'Stop'",
     "$dir = if ($Scope -eq 'Project') { '.claude\\agents' } else { Join-Path $HOME '.claude\\agents' }",

@@ -9,7 +9,7 @@ test('agents.json lists every agent and validates against the JSON Schema publis
   const data = (await (await request.get('agents.json')).json()) as { version: number; count: number; agents: { slug: string; sha256: string }[] };
   const validate = new Ajv2020({ strict: false }).compile(schema);
   expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-  expect(data.version).toBe(1);
+  expect(data.version).toBe(2);
   expect(data.count).toBe(scan.agents.length);
   const bySlug = new Map(scan.agents.map((a) => [a.slug, a]));
   for (const record of data.agents) expect(record.sha256).toBe(bySlug.get(record.slug)?.file.sha256);
