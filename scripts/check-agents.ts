@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalogConfig, sourceFromDir, type SourceConfig } from '../src/lib/config.ts';
 import { countBySeverity } from '../src/lib/findings.ts';
 import { allFindings, scanSources, type ScanResult } from '../src/lib/scan.ts';
-import { formatFinding, strictFailures } from '../src/lib/summary.ts';
+import { countsLine, formatFinding, plural, strictFailures } from '../src/lib/summary.ts';
 
 const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json] [folder ...]';
 
@@ -37,9 +37,8 @@ function report(scan: ScanResult, strict: boolean, format: 'text' | 'json'): num
   } else {
     const sources = new Map(scan.summaries.map((s) => [s.source.id, s.source]));
     for (const f of findings) console.log(formatFinding(f, sources));
-    console.log(
-      `${summary.files} files: ${summary.agents} agents, ${summary.skipped} skipped; ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes${strict ? ' (strict)' : ''}`,
-    );
+    const skippedByClaudeCode = scan.agents.filter((a) => a.verdict === 'skipped').length;
+    console.log(`${plural(summary.files, 'file')}: ${countsLine({ pages: summary.agents, skippedByClaudeCode, withoutPage: summary.skipped, ...summary })}${strict ? ' (strict)' : ''}`);
   }
   return failures.length === 0 ? 0 : 1;
 }

@@ -20,11 +20,14 @@ import { CLAUDE_CODE_VERSION } from './lib/claude-code.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
-import type { AgentList } from './lib/views/lists.ts';
+import type { AgentList, SetInstall } from './lib/views/lists.ts';
 import { pageKey } from './lib/views/page-key.ts';
 import { relatedAgents } from './lib/views/related.ts';
 import { rowsTable } from './lib/views/rows-table.ts';
 import { readSerialized } from './lib/serialized.ts';
+import { inlineCodeHtml } from './lib/markdown.ts';
+import { countsLine } from './lib/summary.ts';
+import { installableAgents } from './lib/bundle.ts';
 import { installPowerShellScript, installSet, installShellScript } from './lib/views/sets.ts';
 
 /** URL builders bound to the configured base path. */
@@ -93,6 +96,8 @@ export const agents: AgentView[] = all.map((agent, index) => {
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 
+const viewBySlug = new Map(agents.map((view) => [view.agent.slug, view]));
+
 /** An agent's prompt as safe HTML, read from the file the content sync rendered it to (kept out of memory until a page needs it). */
 export function promptHtml(view: AgentView): string {
   return readFileSync(view.agent.promptFile, 'utf8');
@@ -115,12 +120,15 @@ const list = (scope: AgentList['scope'], title: string, firstPage: string, paren
   parent,
   firstPage,
   rows: members,
-  installScript: undefined,
+  install: undefined,
   ...extra,
 });
 
 /** Categories grouped by source, in display order. */
 export const categoryGroups = categoriesBySource(all, [...sourceRefs.values()], categoryMeta, (a) => categoryLabelOf(a, categoryMeta), urls);
+
+/** Categories with a page: one per category id, whatever the sources that share it. */
+export const categoryCount = new Set(all.map((a) => a.categoryId)).size;
 
 /** Every agent, A to Z. */
 export const allAgentsList = list({ kind: 'all', key: '' }, 'All agents, A to Z', urls.agents(), { label: 'Home', href: urls.home() }, rows);
@@ -133,7 +141,7 @@ export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id)
     id,
     list: list({ kind: 'category', key: id }, label, urls.category(id), { label: 'Categories', href: urls.categories() }, members, {
       description: categoryMeta.get(id)?.description,
-      installScript: installSet(urls.category(id)),
+      install: setInstall(urls.category(id), members),
       plugin: context.marketplace ? pluginLines(context.marketplace, pluginNameForCategory(id)) : undefined,
     }),
   };
@@ -169,18 +177,19 @@ export const nameLists = (() => {
 
 /** One list per source, with install scripts, when there are several sources. */
 export const sourceLists = hasManySources
-  ? sources.map((s) => ({
-      id: s.id,
-      list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, rows.filter((_, i) => all[i]!.sourceId === s.id), {
-        installScript: installSet(urls.source(s.id)),
-      }),
-    }))
+  ? sources.map((s) => {
+      const members = rows.filter((_, i) => all[i]!.sourceId === s.id);
+      return {
+        id: s.id,
+        list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, members, { install: setInstall(urls.source(s.id), members) }),
+      };
+    })
   : [];
 
 /** The home page: categories per source, and agents to start with. */
 export const home = {
   agentCount: all.length,
-  categoryCount: categoryGroups.reduce((n, g) => n + g.categories.length, 0),
+  categoryCount: new Set(all.map((a) => a.categoryId)).size,
   groups: categoryGroups.map((g) => ({ ...g, shown: homeCategories(g, hasManySources ? HOME_CATEGORIES.perSource : HOME_CATEGORIES.oneSource) })),
   startingPoints: startingPoints(all, (slug) => rowOf(slug)!),
   largest: categoryGroups.flatMap((g) => g.categories).sort((a, b) => b.count - a.count || byText(a.label, b.label)).slice(0, 6),
@@ -192,6 +201,12 @@ export const toolSections = TOOL_SECTIONS.map((section) => ({ ...section, entrie
 /** The skills and models indexes. */
 export const skillIndex = skills.map((s: FacetEntry) => ({ ...s, href: urls.skill(s.slug), count: s.slugs.length }));
 export const modelIndex = models.map((m) => ({ ...m, href: urls.model(m.slug), count: m.slugs.length, description: `model: ${m.written.join(', ')}` }));
+
+/** The sources as the diagnostics page shows them: by label and repository, never by a folder of the build machine. */
+export const diagnosticsSources = sources.map(({ dir: _dir, ...source }) => ({
+  ...source,
+  countsLine: countsLine({ ...source, skippedByClaudeCode: all.filter((a) => a.sourceId === source.id && a.verdict === 'skipped').length, withoutPage: source.skipped }),
+}));
 
 /** Every finding grouped by rule, for the diagnostics pages. */
 export const diagnostics = ruleGroups(
@@ -208,8 +223,30 @@ export const rowsData = rowsTable(all, rows, { tools: toolFacet, skills: skillFa
 /** The install scripts of a list (a category or a source), as text. The base is known only with SITE_URL. */
 export function installScripts(list: AgentList): { sh: string; ps1: string } {
   const base = siteUrl ? new URL(urls.home(), siteUrl).href : undefined;
-  const items = list.rows.map((row) => ({ slug: row.slug, name: row.name }));
+  const items = setMembers(list).kept.map((view) => ({ slug: view.agent.slug, name: view.agent.name, sha256: view.agent.file.sha256 }));
   return { sh: installShellScript(list.title, items, base), ps1: installPowerShellScript(list.title, items, base) };
+}
+
+/** What installing a category or source writes, and which agents of the list it leaves out. */
+function setInstall(firstPage: string, members: AgentRow[]): SetInstall {
+  const { kept, leftOut } = setMembers({ rows: members });
+  const link = (view: AgentView) => ({ label: view.agent.name, href: view.href, source: view.source.label });
+  return {
+    scripts: installSet(firstPage),
+    count: kept.length,
+    leftOut: leftOut.map(({ agent, instead }) => ({ agent: { label: agent.agent.name, href: agent.href }, source: agent.source.label, instead: link(instead) })),
+  };
+}
+
+/**
+ * The agents a list's install scripts write (one per file name and per name, the first in catalogue order), and
+ * the ones they leave out, each with the agent installed in its place: one agents folder holds one of each.
+ */
+export function setMembers(list: Pick<AgentList, 'rows'>): { kept: AgentView[]; leftOut: { agent: AgentView; instead: AgentView }[] } {
+  return installableAgents(
+    list.rows.map((row) => viewBySlug.get(row.slug)!),
+    (view) => ({ name: view.agent.name, fileName: view.fileName }),
+  );
 }
 
 /** The pages of one rule's findings. */
@@ -229,6 +266,9 @@ export const ruleTable = (Object.keys(RULES) as RuleId[]).map((id) => ({ id, ...
 
 /** Every limit on input, for the install guide. */
 export const limitTable = LIMIT_TABLE;
+
+/** Text of a finding (message, hint, note) with its `code spans` as HTML, everything else escaped. */
+export const findingHtml = inlineCodeHtml;
 
 /** The upstream report that scoped Bash in a subagent grants the whole shell, which agent pages link to. */
 export const scopedShellIssue = SCOPED_BASH_ISSUE;

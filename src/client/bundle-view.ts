@@ -1,6 +1,6 @@
 import { mergedAgentsJson } from '../lib/claude-agents.ts';
-import { commandTable, type InstallScope, type InstallShell } from '../lib/install.ts';
-import { bundleSummary, type BundleAgent } from '../lib/bundle.ts';
+import { commandTable, type InstallItem, type InstallScope, type InstallShell } from '../lib/install.ts';
+import { bundleSummary, installableAgents, type BundleAgent } from '../lib/bundle.ts';
 import { copyText } from './clipboard.ts';
 import { onBundleChange, readBundle, setInBundle, writeBundle } from './bundle-store.ts';
 
@@ -19,7 +19,7 @@ async function loadAgent(base: string, slug: string): Promise<BundleAgent | unde
   return response.ok ? ((await response.json()) as BundleAgent) : undefined;
 }
 
-function commandBlocks(items: { url: string; fileName: string }[]): HTMLElement[] {
+function commandBlocks(items: InstallItem[]): HTMLElement[] {
   const table = commandTable(items);
   const shells: [InstallShell, string][] = [
     ['posix', 'macOS, Linux, WSL'],
@@ -73,6 +73,8 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
   const shared = new URLSearchParams(location.search).get(PARAM);
   if (shared) writeBundle([...readBundle(), ...shared.split(',').filter((s) => /^[a-z0-9-]+$/.test(s))]);
   let loaded: BundleAgent[] = [];
+  /** The agents one folder can hold: what the commands, the .zip and the JSON install. */
+  let installable: BundleAgent[] = [];
   let ticket = 0;
 
   const render = async (slugs: string[]) => {
@@ -93,6 +95,8 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
     loaded = agents.filter((a): a is BundleAgent => a !== undefined);
     const missing = slugs.filter((_, i) => agents[i] === undefined);
     const summary = bundleSummary(loaded);
+    const { kept, leftOut } = installableAgents(loaded);
+    installable = kept;
     list.replaceChildren(
       ...loaded.map((agent) => {
         const item = el('li', 'flex flex-wrap items-center justify-between gap-2 border-b border-border pb-2');
@@ -122,11 +126,15 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
       ['MCP servers needed', summary.mcpServers.length > 0 ? `${summary.mcpServers.join(', ')}: configure each separately (claude mcp add, or .mcp.json)` : 'None'],
       ['Claude Code would skip', summary.skipped.length > 0 ? summary.skipped.join(', ') : 'None'],
     ];
-    if (summary.clashes.length > 0) rows.push(['Same file name', `${summary.clashes.join(', ')}: only one of each can be installed`]);
+    if (summary.clashes.length > 0) rows.push(['Same file name', `${summary.clashes.join(', ')}: one folder holds one file of each name`]);
+    if (leftOut.length > 0) {
+      const said = leftOut.map(({ agent, instead }) => `${agent.name} (${agent.source.label}), since ${instead.name} (${instead.source.label}) takes its place`);
+      rows.push(['Left out of the install', `${said.join('; ')}. The commands, the .zip and the JSON install the same files; remove one from the bundle to install the other.`]);
+    }
     if (missing.length > 0) rows.push(['No longer in the catalogue', missing.join(', ')]);
     summaryBox.replaceChildren(...rows.flatMap(([term, value]) => [el('dt', 'font-semibold', term), el('dd', 'break-words', value)]));
     summaryBox.dataset['tokens'] = String(summary.tokens);
-    commands.replaceChildren(...commandBlocks(loaded.map((a) => ({ url: new URL(a.rawUrl, `${origin}${base}`).href, fileName: a.fileName }))));
+    commands.replaceChildren(...commandBlocks(kept.map((a) => ({ url: new URL(a.rawUrl, `${origin}${base}`).href, fileName: a.fileName, sha256: a.sha256 }))));
     body.hidden = false;
     status.textContent = `${loaded.length} agent${loaded.length === 1 ? '' : 's'} in the bundle.`;
     status.dataset['count'] = String(loaded.length);
@@ -134,16 +142,16 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
 
   const announce = (text: string) => (copyStatus.textContent = text);
   root.querySelector('[data-bundle-json]')!.addEventListener('click', () => {
-    void copyText(mergedAgentsJson(loaded.map((a) => a.claudeAgents as Record<string, unknown>))).then((ok) => announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'));
+    void copyText(mergedAgentsJson(installable.map((a) => a.claudeAgents as Record<string, unknown>))).then((ok) => announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'));
   });
   root.querySelector('[data-bundle-share]')!.addEventListener('click', () => void copyText(location.href).then((ok) => announce(ok ? 'Copied the link' : 'Copying failed')));
   root.querySelector('[data-bundle-clear]')!.addEventListener('click', () => writeBundle([]));
   root.querySelector('[data-bundle-zip]')!.addEventListener('click', async () => {
     const { zipSync } = await import('fflate');
     const files: Record<string, Uint8Array> = {};
-    for (const agent of loaded) {
+    for (const agent of installable) {
       const response = await fetch(new URL(agent.rawUrl, `${origin}${base}`));
-      files[agent.fileName] ??= new Uint8Array(await response.arrayBuffer());
+      files[agent.fileName] = new Uint8Array(await response.arrayBuffer());
     }
     const zip = zipSync(files, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
     const link = el('a', '');

@@ -49,3 +49,31 @@ export function buildCommand(args: readonly string[], env: Readonly<Record<strin
     env: { ...BUILD_MEMORY_ENV, ...env, NODE_OPTIONS: nodeOptions },
   };
 }
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters by definition
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Lines of Astro's build output that tell a user nothing they need: the list of every route (which Astro writes
+ * without line breaks when its output is not a terminal), its internal steps, and the build's own phase timings,
+ * which the benchmark reads from a build of its own. Warnings, errors and the summaries are kept.
+ */
+const ROUTINE: readonly RegExp[] = [
+  /[├└]─/,
+  /^\s*\(\+\d+ms\)\s*$/,
+  /^\s*generating static routes\s*$/,
+  /\[subagent-catalog-build\] phase /,
+  /\[build\] (output|mode|directory): /,
+  /\[build\] (Collecting build info|Building static entrypoints|Rearranging server assets)\.\.\.$/,
+  /\[build\] ✓ Completed in /,
+  /^\d\d:\d\d:\d\d ✓ Completed in /,
+  /\[vite\] ✓ built in /,
+  /\[content\] Sync(ing|ed) content$/,
+  /\[types\] Generated /,
+];
+
+/** True for a line `npm run build` leaves out of its output, unless asked for everything with --verbose. */
+export function isRoutineBuildLine(line: string): boolean {
+  const plain = line.replace(ANSI, '').trimEnd();
+  return plain === '' || ROUTINE.some((pattern) => pattern.test(plain));
+}

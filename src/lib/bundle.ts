@@ -21,12 +21,12 @@ export interface BundleSummary {
   clashes: string[];
 }
 
-const PERMISSION_ORDER = ['Runs commands on your machine', 'All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only'];
+const PERMISSION_ORDER = ['Runs commands on your machine', 'All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only', 'No tools'];
 
-/** Sums up a bundle. Read-only is listed only when no agent can do more. */
+/** Sums up a bundle. Read-only and No tools are listed only when no agent can do more. */
 export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
   const permissions = new Set(agents.flatMap((a) => a.permissions));
-  if (permissions.size > 1) permissions.delete('Read-only');
+  for (const least of ['No tools', 'Read-only']) if (permissions.size > 1) permissions.delete(least);
   const files = new Map<string, string[]>();
   for (const a of agents) {
     const key = a.fileName.toLowerCase();
@@ -41,4 +41,29 @@ export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
     runsCommands: agents.flatMap((a) => (a.commands.length > 0 ? [{ name: a.name, command: a.commands[0]!.command, origin: a.commands[0]!.origin }] : [])),
     clashes: [...files.values()].filter((names) => names.length > 1).map((names) => [...new Set(names)].join(' / ')),
   };
+}
+
+/**
+ * The agents of a set that one agents folder can hold: the first of each file name (ignoring case, as macOS and
+ * Windows do) and of each name (Claude Code keeps one agent per name), in the set's order; and the ones left out,
+ * each with the agent installed instead. The commands, the .zip and the JSON all take `kept`, so they write the
+ * same files.
+ */
+export function installableAgents<T>(agents: readonly T[], namesOf: (agent: T) => { name: string; fileName: string } = (agent) => agent as { name: string; fileName: string }): { kept: T[]; leftOut: { agent: T; instead: T }[] } {
+  const byFile = new Map<string, T>();
+  const byName = new Map<string, T>();
+  const kept: T[] = [];
+  const leftOut: { agent: T; instead: T }[] = [];
+  for (const agent of agents) {
+    const { name, fileName } = namesOf(agent);
+    const instead = byFile.get(fileName.toLowerCase()) ?? byName.get(name);
+    if (instead) {
+      leftOut.push({ agent, instead });
+      continue;
+    }
+    byFile.set(fileName.toLowerCase(), agent);
+    byName.set(name, agent);
+    kept.push(agent);
+  }
+  return { kept, leftOut };
 }

@@ -52,6 +52,18 @@ const SPECIAL_WORDS: ReadonlyMap<string, string> = new Map(
     ['dotnet', '.NET'],
     ['postgresql', 'PostgreSQL'],
     ['mongodb', 'MongoDB'],
+    ['cicd', 'CI/CD'],
+    ['pr', 'PR'],
+    ['prs', 'PRs'],
+    ['e2e', 'E2E'],
+    ['sso', 'SSO'],
+    ['jwt', 'JWT'],
+    ['oauth', 'OAuth'],
+    ['json', 'JSON'],
+    ['yaml', 'YAML'],
+    ['ide', 'IDE'],
+    ['grpc', 'gRPC'],
+    ['http', 'HTTP'],
   ] as [string, string][],
 );
 /**
@@ -77,6 +89,8 @@ function casedWord(word: string, index: number): string {
  * `api-graphql` → `API & GraphQL`, `tdd-workflows` → `TDD Workflows`.
  */
 export function labelFromFolder(folder: string): string {
+  // A `category:` value may name a path (`specialized/python`): each part is labelled on its own.
+  if (folder.includes('/')) return folder.split('/').filter((part) => part.trim() !== '').map(labelFromFolder).join(' / ') || 'Uncategorised';
   const words = folder
     .replace(ORDER_PREFIX, '')
     .split(/[-_\s]+/)

@@ -12,10 +12,11 @@ export type InstallScope = 'user' | 'project';
 /** Which shell the commands are for. */
 export type InstallShell = 'posix' | 'powershell';
 
-/** One file to install: its published URL and the name it is saved under. */
+/** One file to install: its published URL, the name it is saved under, and the SHA-256 of its bytes (hex). */
 export interface InstallItem {
   url: string;
   fileName: string;
+  sha256: string;
 }
 
 const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -39,31 +40,68 @@ export function powerShellQuote(text: string): string {
 }
 
 const FOLDERS: Readonly<Record<InstallShell, Record<InstallScope, string>>> = {
-  posix: { user: '~/.claude/agents', project: '.claude/agents' },
-  powershell: { user: '$HOME\\.claude\\agents', project: '.claude\\agents' },
+  posix: { user: '"$HOME/.claude/agents"', project: '.claude/agents' },
+  powershell: { user: '(Join-Path $HOME ".claude\\agents")', project: '".claude\\agents"' },
 };
 
-/** The agents folder for a scope, as the shell writes it. */
+/** The agents folder for a scope, as the shell writes it (a shell word, quoted where it needs to be). */
 export function agentsFolder(shell: InstallShell, scope: InstallScope): string {
   return FOLDERS[shell][scope];
 }
 
 /**
- * One command that downloads every file, byte for byte, into the agents folder: curl with one
- * `-o <file> <url>` pair per agent (creating the folder), or Invoke-WebRequest in a loop.
+ * The commands write file names and hashes as they are, unquoted: only names made by safeFileName and hex
+ * digests may get there, so a name from a stranger's file can never become shell or PowerShell syntax.
  */
-export function installCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
-  const folder = agentsFolder(shell, scope);
-  if (shell === 'posix') return `curl -fsSL --create-dirs ${items.map((i) => `-o ${folder}/${i.fileName} ${shellQuote(i.url)}`).join(' ')}`;
-  const pairs = items.map((i) => `@(${powerShellQuote(i.url)},${powerShellQuote(i.fileName)})`).join(',');
-  return `$d = "${folder}"; New-Item -ItemType Directory -Force $d | Out-Null; @(${pairs}) | ForEach-Object { Invoke-WebRequest -Uri $_[0] -OutFile (Join-Path $d $_[1]) }`;
+function assertPlainFileNames(items: readonly InstallItem[]): void {
+  for (const item of items) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(item.fileName) || !/^[0-9a-f]{64}$/.test(item.sha256)) throw new Error(`not a safe file name and SHA-256: ${JSON.stringify(item)}`);
+  }
 }
 
-/** One command that removes the same files again. */
-export function removeCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
+/** What the commands say of a file they keep on install, or leave on remove. */
+const KEPT_REASON = 'a file of that name is already there; remove it first to replace it.';
+const LEFT_REASON = 'it is not the file this site published.';
+
+/**
+ * One command that downloads every file, byte for byte, into the agents folder, and never replaces a file that
+ * is already there: that file is kept, and a line says so (remove it first to replace it). Each file is
+ * downloaded beside its place and moved in only when complete, and each line says what became of one file.
+ */
+export function installCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
+  assertPlainFileNames(items);
   const folder = agentsFolder(shell, scope);
-  if (shell === 'posix') return `rm -f ${items.map((i) => `${folder}/${i.fileName}`).join(' ')}`;
-  return `Remove-Item -ErrorAction SilentlyContinue ${items.map((i) => `"${folder}\\${i.fileName}"`).join(', ')}`;
+  if (shell === 'posix') {
+    // One agent, as on its page: a plain `if`, which reads more easily than the function the sets need.
+    if (items.length === 1) {
+      const [item] = items as [InstallItem];
+      return `d=${folder}; f="$d/${item.fileName}"; if [ -e "$f" ]; then echo "Kept $f: ${KEPT_REASON}"; else mkdir -p "$d" && curl -fsSL -o "$f.part" ${shellQuote(item.url)} && mv "$f.part" "$f" && echo "Installed $f"; fi`;
+    }
+    const put = `put() { if [ -e "$d/$1" ]; then echo "Kept $d/$1: ${KEPT_REASON}"; else curl -fsSL -o "$d/$1.part" "$2" && mv "$d/$1.part" "$d/$1" && echo "Installed $d/$1"; fi; }`;
+    return `d=${folder}; mkdir -p "$d" && ${put}; ${items.map((i) => `put ${i.fileName} ${shellQuote(i.url)}`).join('; ')}`;
+  }
+  const files = items.map((i) => `@{ n = ${powerShellQuote(i.fileName)}; u = ${powerShellQuote(i.url)} }`).join(', ');
+  return `$d = ${folder}; New-Item -ItemType Directory -Force $d | Out-Null; foreach ($f in @(${files})) { $p = Join-Path $d $f.n; if (Test-Path -LiteralPath $p) { "Kept \${p}: ${KEPT_REASON}" } else { Invoke-WebRequest -Uri $f.u -OutFile "$p.part"; Move-Item -LiteralPath "$p.part" $p; "Installed $p" } }`;
+}
+
+/**
+ * One command that removes the same files again, each only when its bytes are the ones the site published (by
+ * SHA-256): a file of that name that someone else wrote, or changed since, is left where it is, and a line says so.
+ */
+export function removeCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
+  assertPlainFileNames(items);
+  const folder = agentsFolder(shell, scope);
+  if (shell === 'posix') {
+    if (items.length === 1) {
+      const [item] = items as [InstallItem];
+      return `d=${folder}; f="$d/${item.fileName}"; if [ ! -e "$f" ]; then echo "Not there: $f"; elif [ "$( (sha256sum "$f" 2>/dev/null || shasum -a 256 "$f") | cut -c1-64)" = ${item.sha256} ]; then rm -f "$f" && echo "Removed $f"; else echo "Left $f: ${LEFT_REASON}"; fi`;
+    }
+    const sha = 'sha() { (sha256sum "$1" 2>/dev/null || shasum -a 256 "$1") | cut -c1-64; }';
+    const take = `take() { if [ ! -e "$d/$1" ]; then echo "Not there: $d/$1"; elif [ "$(sha "$d/$1")" = "$2" ]; then rm -f "$d/$1" && echo "Removed $d/$1"; else echo "Left $d/$1: ${LEFT_REASON}"; fi; }`;
+    return `d=${folder}; ${sha}; ${take}; ${items.map((i) => `take ${i.fileName} ${i.sha256}`).join('; ')}`;
+  }
+  const files = items.map((i) => `@{ n = ${powerShellQuote(i.fileName)}; h = ${powerShellQuote(i.sha256)} }`).join(', ');
+  return `$d = ${folder}; foreach ($f in @(${files})) { $p = Join-Path $d $f.n; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq $f.h) { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" } }`;
 }
 
 /** Every command a page offers for a set of files: install and remove, per scope and shell. */

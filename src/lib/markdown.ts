@@ -32,6 +32,23 @@ export function isSafeUrl(url: string): boolean {
   return SAFE_URL.test(compact) && !/^(?:javascript|data|vbscript):/i.test(compact);
 }
 
+/**
+ * Link targets a prompt's link may keep on the site: absolute web addresses and mail. A relative target
+ * (`docs/api.md`, `/spec/`) means something only in the prompt's own repository, so on the site it is text.
+ */
+export function isSiteIndependentUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return isSafeUrl(url) && /^(?:https?:\/\/|mailto:)/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+/**
+ * Text with `code spans` as HTML: everything escaped first, then each backticked run set in <code>. For the
+ * messages and hints of findings, which name values that way.
+ */
+export function inlineCodeHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 const untrustedMarkdown = new Marked({
   gfm: true,
   renderer: {
@@ -46,7 +63,7 @@ const untrustedMarkdown = new Marked({
     },
     link({ href, title, tokens }: Tokens.Link): string {
       const text = this.parser.parseInline(tokens);
-      if (!isSafeUrl(href)) return text;
+      if (!isSiteIndependentUrl(href)) return text;
       const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
       return `<a href="${escapeHtml(href)}"${titleAttr} rel="nofollow noopener">${text}</a>`;
     },
@@ -57,7 +74,12 @@ const untrustedMarkdown = new Marked({
     // Images in untrusted prompts would load third-party content; show them as links.
     image({ href, text }: Tokens.Image): string {
       const label = escapeHtml(text || href);
-      return isSafeUrl(href) ? `<a href="${escapeHtml(href)}" rel="nofollow noopener">${label}</a>` : label;
+      return isSiteIndependentUrl(href) ? `<a href="${escapeHtml(href)}" rel="nofollow noopener">${label}</a>` : label;
+    },
+    // A code block can scroll sideways; focusable, so a keyboard reaches what it hides.
+    code({ text, lang }: Tokens.Code): string {
+      const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0]!)}"` : '';
+      return `<pre tabindex="0"><code${language}>${escapeHtml(text)}</code></pre>\n`;
     },
   },
 });

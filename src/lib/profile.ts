@@ -2,11 +2,12 @@ import { BUILTIN_TOOLS } from './tool-names.ts';
 import type { ToolRef, ToolSet } from './tools.ts';
 
 /** What an agent's tools let it do, from least to most reach. */
-export type PermissionProfile = 'runs-commands' | 'read-only' | 'edits-files' | 'runs-shell' | 'reaches-network' | 'all-tools';
+export type PermissionProfile = 'runs-commands' | 'no-tools' | 'read-only' | 'edits-files' | 'runs-shell' | 'reaches-network' | 'all-tools';
 
 /** Labels of permission profiles, in display order. */
 export const PROFILE_LABELS: Readonly<Record<PermissionProfile, string>> = {
   'runs-commands': 'Runs commands on your machine',
+  'no-tools': 'No tools',
   'read-only': 'Read-only',
   'edits-files': 'Edits files',
   'runs-shell': 'Runs shell',
@@ -25,6 +26,8 @@ const NETWORK = new Set(['WebFetch', 'WebSearch']);
  * none. A rule such as `Bash(git diff *)` does not narrow the shell in a subagent, so it still runs the shell.
  * MCP servers count as network reach, since most of them talk to a remote service. An agent whose hooks or local MCP
  * servers run commands (commands.ts) runs them on the user's machine whatever its tools, so it is never read-only.
+ * An agent left with no tool Claude Code has (an empty list, or only names it does not know) is `no-tools`: it can
+ * only answer from its prompt, which is less than read-only.
  */
 export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[] = [], runsCommands = false): PermissionProfile[] {
   const denied = new Set(disallowed.filter((t) => t.rule === undefined).map((t) => t.name));
@@ -39,5 +42,5 @@ export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[]
   if (names.some((n) => SHELL.has(n))) profile.push('runs-shell');
   if (names.some((n) => NETWORK.has(n)) || mcp) profile.push('reaches-network');
   if (profile.length > 0 || first.length > 0) return [...first, ...profile];
-  return ['read-only'];
+  return kept.some((t) => t.kind === 'builtin') ? ['read-only'] : ['no-tools'];
 }

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renderPromptFile } from './prompt-render.ts';
 
-/** Bumped whenever rendering changes, so prompts rendered by an older build are rendered again. */
-export const RENDER_VERSION = '3';
+/**
+ * What the rendered HTML depends on besides the prompt: the renderer's own source and the Markdown parser's
+ * version. Any change to either renders every prompt again, so no build shows HTML an older renderer made.
+ */
+export const RENDER_VERSION = (() => {
+  const hash = createHash('sha256');
+  for (const file of ['./markdown.ts', './prompt-render.ts', './limits.ts']) hash.update(readFileSync(new URL(file, import.meta.url)));
+  hash.update(String((createRequire(import.meta.url)('marked/package.json') as { version: string }).version));
+  return hash.digest('hex').slice(0, 16);
+})();
 
 /** Where a prompt's rendered HTML is kept: named by a hash of the prompt, so an unchanged prompt is never rendered twice. */
 export function promptPath(dir: string, body: string): string {

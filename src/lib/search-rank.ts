@@ -82,3 +82,39 @@ export function mentionsAnyWord(words: readonly string[], text: string): boolean
   const present = new Set(queryWords(text));
   return words.some((w) => present.has(w));
 }
+
+/**
+ * Below this many results for every word of a query, the results for some of its words are shown after them:
+ * "review a pull request" finds 4 agents that say all three words, and the code reviewers only say "review".
+ */
+export const RELAX_BELOW = 20;
+
+/**
+ * The results that match some words of a query but not all, best first: by the sum of their scores in the
+ * searches for each word alone (how well they match the words they do hold), leaving out `shown`.
+ */
+export function partialMatches<T>(perWord: readonly (readonly T[])[], shown: readonly T[], keyOf: (item: T) => string, scoreOf: (item: T) => number): T[] {
+  const seen = new Set(shown.map(keyOf));
+  const scored = new Map<string, { item: T; score: number }>();
+  for (const results of perWord) {
+    for (const item of results) {
+      const key = keyOf(item);
+      if (seen.has(key)) continue;
+      const entry = scored.get(key);
+      if (entry) entry.score += scoreOf(item);
+      else scored.set(key, { item, score: scoreOf(item) });
+    }
+  }
+  return [...scored.values()].sort((a, b) => b.score - a.score).map((e) => e.item);
+}
+
+/** The count line of a search: how many results there are, and how many of them match only some of the words. */
+export function matchCountText(total: number, everyWord: number, query?: string): string {
+  const quoted = query === undefined ? '' : ` “${query}”`;
+  if (total === 0) return `No agents match${quoted}.`;
+  if (everyWord === total) return `${total} agent${total === 1 ? ' matches' : 's match'}${quoted}.`;
+  const some = total - everyWord;
+  const matchSome = `match${some === 1 ? 'es' : ''} some of them`;
+  if (everyWord === 0) return `No agent matches every word${quoted}; ${some} ${matchSome}.`;
+  return `${everyWord} agent${everyWord === 1 ? ' matches' : 's match'} every word${quoted}; ${some} more ${matchSome}.`;
+}

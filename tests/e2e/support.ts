@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -12,6 +12,12 @@ export const root = path.resolve(import.meta.dirname, '../..');
 export function scanFolders(...dirs: string[]): ScanResult {
   return scanSources(dirs.map((dir) => sourceFromDir(dir, root)));
 }
+
+/** The folders of the seven public collections in tests/corpora, which the corpora site is built from. */
+export const CORPUS_FOLDERS = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => `tests/corpora/${e.name}`)
+  .sort();
 
 /** What a site built from a config file should show. */
 export function scanConfig(configFile: string): ScanResult {

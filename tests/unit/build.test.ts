@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { buildCommand } from '../../src/lib/build-env.ts';
+import { buildCommand, isRoutineBuildLine } from '../../src/lib/build-env.ts';
 import { readSerialized, writeSerialized } from '../../src/lib/serialized.ts';
+import { filesContaining } from '../support/site-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -55,9 +56,26 @@ test('bad files do not take the build down, and the build ends with a summary', 
   const { code, output, built } = buildFixtures({});
   expect(code).toBe(0);
   expect(built).toBe(true);
-  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages, 2 skipped, 5 errors, 11 warnings, 5 notes/);
-  expect(output).toContain('skipped tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
+  expect(output).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages \(Claude Code skips 1\), 2 files without a page; 5 errors, 11 warnings, 5 notes/);
+  expect(output).toContain('no page for tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
+  // What a user needs, and not Astro's list of every route or the build's internal phases.
+  expect(output).not.toMatch(/├─|generating static routes|\] phase /);
+  expect(output).toContain('page(s) built in');
 });
+
+test.each([
+  ['22:53:22   ├─ /404.html22:53:22   ├─ /about/index.html', true],
+  [' (+3ms) ', true],
+  [' generating static routes ', true],
+  ['22:53:21 [subagent-catalog-build] phase content-synced at 1.59 s, peak 297 MiB', true],
+  ['22:53:21 [build] directory: /work/main/dist/', true],
+  ['\u001b[2m22:53:22\u001b[22m \u001b[34m[vite]\u001b[39m \u001b[32m✓ built in 880ms\u001b[39m', true],
+  ['', true],
+  ['22:53:23 [subagent-catalog-build] Subagent Catalog (content/agents): 186 agent pages, 0 files without a page; 0 errors', false],
+  ['22:53:23 [build] 494 page(s) built in 2.89s', false],
+  ['22:53:23 [WARN] [vite] something a user should see', false],
+  ['error   Cannot find module', false],
+])('isRoutineBuildLine(%j) is %s', (line, routine) => expect(isRoutineBuildLine(line)).toBe(routine));
 
 test('npm run build:low-memory builds the same site, trading time for memory', { timeout: 120_000 }, () => {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-build-'));
@@ -66,7 +84,7 @@ test('npm run build:low-memory builds the same site, trading time for memory', {
   rmSync(outDir, { recursive: true, force: true });
   expect(result.status, result.stdout + result.stderr).toBe(0);
   expect(built).toEqual(['index.html', 'agents.json', 'pagefind/pagefind.js']);
-  expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages, 2 skipped/);
+  expect(result.stdout).toMatch(/agents \(tests\/fixtures\/agents\): 10 agent pages \(Claude Code skips 1\), 2 files without a page/);
 });
 
 // Before any file is read and before the publishing process starts: the build must stop, not wait.
@@ -99,6 +117,8 @@ test('a rebuild keeps unchanged agent and list pages and search index as they ar
   const build = () => spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, AGENTS_DIR: source, OUT_DIR: outDir } });
   try {
     expect(build().status).toBe(0);
+    // Nothing of the build machine is published: not the source folder (outside the project here), not the project.
+    expect(filesContaining(outDir, [source, realpathSync(source), root])).toEqual([]);
     const kept = path.join(outDir, 'agents/kept-agent/index.html');
     const keptList = path.join(outDir, 'categories/solo/index.html');
     const asBuilt = (file: string) => ({ text: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs });

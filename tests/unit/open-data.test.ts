@@ -122,6 +122,15 @@ describe('the bundle summary', () => {
     expect(summary).toEqual({ characters: 141, tokens: 36, permissions: ['Edits files', 'Runs shell'], mcpServers: ['github'], skipped: ['b'], runsCommands: [], clashes: ['a.md'] });
   });
 
+  test.each([
+    [['Read-only'], ['No tools'], ['Read-only']],
+    [['No tools'], ['No tools'], ['No tools']],
+    [['No tools'], ['Runs shell'], ['Runs shell']],
+    [['Read-only'], ['Edits files'], ['Edits files']],
+  ])('an agent that can do %j and one that can do %j: the bundle can do %j', (first, second, expected) => {
+    expect(bundleSummary([agent('a', { permissions: first }), agent('b', { permissions: second })]).permissions).toEqual(expected);
+  });
+
   test('file names that differ only in case clash: macOS and Windows hold them as one file', () => {
     expect(bundleSummary([agent('Code-Reviewer'), agent('CODE-reviewer'), agent('code-reviewer'), agent('other')]).clashes).toEqual(['Code-Reviewer.md / CODE-reviewer.md / code-reviewer.md']);
   });

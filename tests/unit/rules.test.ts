@@ -723,7 +723,10 @@ describe('permissionProfile', () => {
   test.each([
     [undefined, ['all-tools']],
     ['Read, Grep', ['read-only']],
-    [[], ['read-only']],
+    [[], ['no-tools']],
+    ['codebase, search', ['no-tools']],
+    ['TodoWrite', ['no-tools']],
+    ['codebase, Grep', ['read-only']],
     ['Read, Edit', ['edits-files']],
     ['MultiEdit', ['edits-files']],
     ['Bash', ['runs-shell']],

@@ -14,7 +14,7 @@ import { describeTool } from '../../src/lib/tool-names.ts';
 import { INHERITS_ALL_TOOLS } from '../../src/lib/tools.ts';
 import { normaliseTools } from '../../src/lib/tools.ts';
 import { normaliseModel } from '../../src/lib/models.ts';
-import { contentQuery, groupByName, isNamedLike, joinedName, promote, queryWords, resultsToTopUp } from '../../src/lib/search-rank.ts';
+import { contentQuery, groupByName, isNamedLike, joinedName, matchCountText, partialMatches, promote, queryWords, resultsToTopUp } from '../../src/lib/search-rank.ts';
 
 describe('search state in the URL', () => {
   test.each([
@@ -199,4 +199,30 @@ describe('ranking rules on top of Pagefind', () => {
   ])('contentQuery(%j) is %j', (query, expected) => {
     expect(contentQuery(query)).toBe(expected);
   });
+});
+
+describe('results that match some words of the query', () => {
+  const result = (id: string, score: number) => ({ id, score });
+  test.each([
+    ['ranked by the sum of their scores for each word', [[result('a', 1), result('b', 5)], [result('a', 6)]], [], ['a', 'b']],
+    ['without the ones already shown', [[result('a', 9), result('b', 1)], [result('c', 2)]], ['a'], ['c', 'b']],
+    ['none when no word finds anything', [[], []], [], []],
+  ] as const)('%s', (_label, perWord, shown, expected) => {
+    const ids = partialMatches(
+      perWord.map((r) => [...r]),
+      shown.map((id) => result(id, 0)),
+      (r) => r.id,
+      (r) => r.score,
+    ).map((r) => r.id);
+    expect(ids).toEqual(expected);
+  });
+
+  test.each([
+    [0, 0, 'x', 'No agents match “x”.'],
+    [1, 1, 'x', '1 agent matches “x”.'],
+    [3, 3, undefined, '3 agents match.'],
+    [40, 4, undefined, '4 agents match every word; 36 more match some of them.'],
+    [2, 1, 'a b', '1 agent matches every word “a b”; 1 more matches some of them.'],
+    [5, 0, undefined, 'No agent matches every word; 5 match some of them.'],
+  ])('matchCountText(%i, %i, %j) is %j', (total, everyWord, query, text) => expect(matchCountText(total, everyWord, query)).toBe(text));
 });

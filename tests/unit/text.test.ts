@@ -88,6 +88,9 @@ test.each([
   ['constructor', 'constructor', 'Constructor', undefined],
   ['social_media', 'social-media', 'Social Media', undefined],
   ['10-research-and-analysis', 'research-and-analysis', 'Research and Analysis', 10],
+  ['cicd-automation', 'cicd-automation', 'CI/CD Automation', undefined],
+  ['git-pr-workflows', 'git-pr-workflows', 'Git PR Workflows', undefined],
+  ['specialized/python', 'specialized-python', 'Specialized / Python', undefined],
 ])('category folder %j', (folder, id, label, order) => {
   expect(categoryIdFromFolder(folder)).toBe(id);
   expect(labelFromFolder(folder)).toBe(label);

@@ -12,6 +12,12 @@ import { relatedAgents, RELATED_COUNT } from '../../src/lib/views/related.ts';
 import { rowsTable } from '../../src/lib/views/rows-table.ts';
 import { installPowerShellScript, installShellScript } from '../../src/lib/views/sets.ts';
 import { hiddenCharacters } from '../../src/lib/unicode.ts';
+import { powerShellProblems } from '../support/powershell.ts';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scan = scanSources([sourceFromDir('content/agents', root)]);
@@ -46,7 +52,7 @@ describe('paged lists', () => {
     [10, 10, [1, undefined, 8, 9, 10]],
   ])('pageNumbers(%i, %i)', (current, count, expected) => expect(pageNumbers(current, count)).toEqual(expected));
 
-  const list = (n: number): AgentList => ({ scope: { kind: 'all', key: '' }, title: 'All', code: false, description: undefined, parent: { label: 'Home', href: '/' }, firstPage: '/agents/', rows: rows.slice(0, n), installScript: undefined });
+  const list = (n: number): AgentList => ({ scope: { kind: 'all', key: '' }, title: 'All', code: false, description: undefined, parent: { label: 'Home', href: '/' }, firstPage: '/agents/', rows: rows.slice(0, n), install: undefined });
 
   test.each([
     [0, 1, [0]],
@@ -151,17 +157,51 @@ describe('sorting and filtering lists in the browser', () => {
   });
 });
 
-test('a set’s install script downloads each file under its safe name and can remove them', () => {
-  const script = installShellScript('Core; rm -rf ~', [{ slug: 'a', name: 'a' }, { slug: 'b--x', name: '<img>' }], 'https://x.test/');
-  expect(script).toContain(`curl -fsSL -o "$dir/a.md" "\${base}agents/a.md"`);
-  expect(script).toContain(`curl -fsSL -o "$dir/b--x.md" "\${base}agents/b--x.md"`);
-  expect(script).toContain('rm -f "$dir/b--x.md"');
-  expect(script).toContain("base='https://x.test/'");
-  expect(script).not.toContain('<img>');
+test.each(['sh', 'bash'])('in %s, a set’s install script writes each file under its safe name, keeps a file already there, counts what it wrote, and removes only what the site published', (shell) => {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'site-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
+  try {
+    mkdirSync(path.join(site, 'agents'));
+    const published = { a: 'agent a\n', 'b--x': 'agent b\n', c: 'agent c\n' };
+    for (const [slug, text] of Object.entries(published)) writeFileSync(path.join(site, 'agents', `${slug}.md`), text);
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const items = [
+      { slug: 'a', name: 'a', sha256: sha(published.a) },
+      { slug: 'b--x', name: '<img>', sha256: sha(published['b--x']) },
+      { slug: 'c', name: 'c', sha256: sha(published.c) },
+    ];
+    const script = path.join(site, 'install.sh');
+    writeFileSync(script, installShellScript('Core; rm -rf ~', items, undefined));
+    const folder = path.join(home, '.claude/agents');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'c.md'), 'my own c\n');
+    const run = (...args: string[]) => execFileSync(shell, [script, ...args], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+    const installed = run('--user', '--base', `${pathToFileURL(site).href}/`);
+    expect(installed).toContain('Kept');
+    expect(installed.trim().split('\n').at(-1)).toBe(`Installed 2 of 3 agents into ${folder}; kept 1 file already there`);
+    expect(readdirSync(folder).sort()).toEqual(['a.md', 'b--x.md', 'c.md']);
+    expect(readFileSync(path.join(folder, 'c.md'), 'utf8')).toBe('my own c\n');
+    const removed = run('--user', '--remove');
+    expect(removed.trim().split('\n').at(-1)).toBe(`Removed 2 agents from ${folder}; left 1 file this site did not publish`);
+    expect(readdirSync(folder)).toEqual(['c.md']);
+    expect(readFileSync(script, 'utf8')).not.toContain('<img>');
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a set’s PowerShell script parses: quotes closed, brackets balanced, no variable read as a drive', () => {
+  const items = [{ slug: "it's", name: 'a', sha256: 'a'.repeat(64) }, { slug: 'b', name: 'b', sha256: 'b'.repeat(64) }];
+  expect(powerShellProblems(installPowerShellScript('Core', items, "https://x.test/it's/"))).toEqual([]);
+  expect(powerShellProblems(installPowerShellScript('Core', items.slice(0, 1), undefined))).toEqual([]);
+  // The check itself catches the mistakes it is for.
+  expect(powerShellProblems('"Kept $p: there"')).toHaveLength(1);
+  expect(powerShellProblems("foreach ($f in @('a') { 'x' }")).not.toEqual([]);
 });
 
 test.each([['\u0000'], ['\u2028'], ['\u2029'], ['\u0085'], ['\r\n'], ['\u001B[2J']])('a set’s install scripts keep a title with %j on their comment line', (char) => {
-  for (const script of [installShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a' }], 'https://x.test/'), installPowerShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a' }], 'https://x.test/')]) {
+  for (const script of [installShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/'), installPowerShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/')]) {
     const comment = script.split('\n').find((line) => line.startsWith('# Installs'))!;
     expect(comment).toContain('echo pwned');
     expect(script.split('\n').filter((line) => line.includes('echo pwned'))).toEqual([comment]);

@@ -1,9 +1,11 @@
-import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, promote, queryWords, mentionsAnyWord } from '../../lib/search-rank.ts';
+import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, mentionsAnyWord, partialMatches, promote, queryWords, RELAX_BELOW } from '../../lib/search-rank.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult, PagefindSearch } from './pagefind.ts';
 
 /** A search with the catalogue's ranking applied: the agents named like the query first, then Pagefind's order. */
 export interface RankedSearch {
   results: PagefindResult[];
+  /** How many of the results match every word; the rest match some (see RELAX_BELOW). Filter counts are of these. */
+  everyWord: number;
   filters: PagefindSearch['filters'];
   words: string[];
 }
@@ -17,7 +19,12 @@ export async function rankedSearch(api: PagefindApi, query: string, filters: Pag
   const [main, exact] = await Promise.all([api.search(query === '' ? null : contentQuery(query), { filters }), joined ? api.search(joined, { filters }) : Promise.resolve(null)]);
   if (!main) return undefined;
   const named = exact ? await namedLike(exact.results, query) : [];
-  return { results: promote(named, main.results, (r) => r.id), filters: main.filters, words: queryWords(query) };
+  const results = promote(named, main.results, (r) => r.id);
+  const words = contentQuery(query).split(' ').filter((w) => w !== '');
+  if (results.length >= RELAX_BELOW || words.length < 2) return { results, everyWord: results.length, filters: main.filters, words: queryWords(query) };
+  const perWord = await Promise.all(words.map(async (word) => (await api.search(word, { filters }))?.results ?? []));
+  const partial = partialMatches(perWord, results, (r) => r.id, (r) => r.score);
+  return { results: [...results, ...partial], everyWord: results.length, filters: main.filters, words: queryWords(query) };
 }
 
 /** The results whose agent is named like the query; their data is needed anyway, as they are shown first. */

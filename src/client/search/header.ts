@@ -1,4 +1,4 @@
-import { groupByName, resultsToTopUp } from '../../lib/search-rank.ts';
+import { groupByName, matchCountText, resultsToTopUp } from '../../lib/search-rank.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { loadPagefind, scheduler, type PagefindResultData } from './pagefind.ts';
 import { renderResult } from './render.ts';
@@ -8,11 +8,6 @@ const SHOWN = 5;
 const LOADED = 8;
 /** While someone types, results refresh at most this often; the first result still shows at once. */
 const REFRESH_MS = 200;
-
-/** "1 agent matches", "3 agents match". */
-export function matchCount(count: number, query: string): string {
-  return count === 0 ? `No agents match “${query}”.` : `${count} agent${count === 1 ? ' matches' : 's match'} “${query}”.`;
-}
 
 /**
  * Wires the header search field: results as you type; arrow keys move between the field and the
@@ -93,7 +88,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
       pending = search.results.slice(loaded.length, loaded.length + more).map((result) => result.data());
     }
     const weak = loaded[0] !== undefined && isWeakMatch(search.words, loaded[0].content);
-    status.textContent = weak ? `No agent mentions “${query}”.` : matchCount(search.results.length, query);
+    status.textContent = weak ? `No agent mentions “${query}”.` : matchCountText(search.results.length, search.everyWord, query);
     if (weak) list.replaceChildren();
     all.href = `${searchUrl}?q=${encodeURIComponent(query)}`;
   };

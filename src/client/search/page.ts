@@ -1,4 +1,4 @@
-import { groupByName } from '../../lib/search-rank.ts';
+import { groupByName, matchCountText } from '../../lib/search-rank.ts';
 import { activeFilters, isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, withoutFacet, type FacetSpec, type SearchState } from '../../lib/search-state.ts';
 import { wireBundleButtons } from '../bundle-store.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
@@ -205,7 +205,7 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
         ? weak
           ? `No agent mentions “${state.query}”.`
           : await emptyHint(api)
-        : `${n} agent${n === 1 ? ' matches' : 's match'}.${byName && n > NAME_SORT_LIMIT ? ` Sorted by name: the ${NAME_SORT_LIMIT} most relevant.` : ''}`;
+        : `${matchCountText(n, search.everyWord)}${byName && n > NAME_SORT_LIMIT ? ` Sorted by name: the ${NAME_SORT_LIMIT} most relevant.` : ''}`;
     // Set last: tests and assistive tech read the count once the first page of results is in.
     status.dataset['count'] = String(n);
   };

@@ -111,8 +111,8 @@ export interface AgentView {
  * kept in its view: they are the largest part of a view (14 MB for 10,000 agents) and follow from its
  * raw file's address, its file name and the site's origin, which the page key already covers.
  */
-export function agentCommands(view: Pick<AgentView, 'rawHref' | 'fileName'>, origin: string): ReturnType<typeof commandTable> {
-  return commandTable([{ url: `${origin}${view.rawHref}`, fileName: view.fileName }]);
+export function agentCommands(view: Pick<AgentView, 'rawHref' | 'fileName' | 'agent'>, origin: string): ReturnType<typeof commandTable> {
+  return commandTable([{ url: `${origin}${view.rawHref}`, fileName: view.fileName, sha256: view.agent.file.sha256 }]);
 }
 
 /** What building the views needs from the rest of the catalogue. */

@@ -7,14 +7,16 @@ import type { SourceRef } from './agent.ts';
 /** Findings listed per page of a rule's page. */
 export const FINDINGS_PER_PAGE = 200;
 
-/** One finding as the diagnostics pages list it: where, what, and the agent page when there is one. */
+/** One file's findings of one rule, as the diagnostics pages list them: where, what, and the agent page when there is one. */
 export interface FindingRow {
   sourceId: string;
   sourceLabel: string;
   file: string;
-  line: number;
+  /** The lines of its findings, in order, once each. */
+  lines: number[];
   severity: Severity;
-  message: string;
+  /** Its findings' messages, once each. */
+  messages: string[];
   /** The agent's page, at its findings, when the file became a page. */
   href: string | undefined;
 }
@@ -28,31 +30,47 @@ export interface RuleGroup {
   /** How older Claude Code releases differ, when they do. */
   olderReleases: string | undefined;
   href: string;
+  /** Findings of the rule, and the files they are in. */
   count: number;
+  files: number;
   bySource: { sourceId: string; count: number }[];
   rows: FindingRow[];
 }
 
-/** Groups every finding by rule, most severe and most frequent first. Linear in the number of findings. */
+/** Groups every finding by rule, one row per file, most severe and most frequent first. Linear in the number of findings. */
 export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFile[], categoryProblems: readonly Finding[], sources: readonly SourceRef[], urls: Urls): RuleGroup[] {
   const label = new Map(sources.map((s) => [s.id, s.label]));
   const groups = new Map<RuleId, RuleGroup>();
+  const rowsByFile = new Map<string, FindingRow>();
+  const countsBySource = new Map<RuleId, Map<string, number>>();
   const add = (f: Finding, href: string | undefined) => {
     let group = groups.get(f.rule);
     if (!group) {
       const rule = RULES[f.rule];
-      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, olderReleases: (rule as Rule).olderReleases?.note, href: urls.rule(f.rule), count: 0, bySource: [], rows: [] };
+      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, olderReleases: (rule as Rule).olderReleases?.note, href: urls.rule(f.rule), count: 0, files: 0, bySource: [], rows: [] };
       groups.set(f.rule, group);
     }
     group.count++;
-    group.rows.push({ sourceId: f.source, sourceLabel: label.get(f.source) ?? f.source, file: f.file, line: f.line, severity: f.severity, message: f.message, href });
+    const perSource = countsBySource.get(f.rule) ?? new Map<string, number>();
+    perSource.set(f.source, (perSource.get(f.source) ?? 0) + 1);
+    countsBySource.set(f.rule, perSource);
+    const key = `${f.rule}\0${f.source}\0${f.file}`;
+    const row = rowsByFile.get(key);
+    if (row) {
+      if (!row.lines.includes(f.line)) row.lines.push(f.line);
+      if (!row.messages.includes(f.message)) row.messages.push(f.message);
+      return;
+    }
+    const fresh: FindingRow = { sourceId: f.source, sourceLabel: label.get(f.source) ?? f.source, file: f.file, lines: [f.line], severity: f.severity, messages: [f.message], href };
+    rowsByFile.set(key, fresh);
+    group.files++;
+    group.rows.push(fresh);
   };
   for (const f of categoryProblems) add(f, undefined);
   for (const s of skipped) for (const f of s.findings) add(f, undefined);
   for (const a of agents) for (const f of a.findings) add(f, `${urls.agent(a.slug)}#findings`);
   for (const group of groups.values()) {
-    const counts = new Map<string, number>();
-    for (const row of group.rows) counts.set(row.sourceId, (counts.get(row.sourceId) ?? 0) + 1);
+    const counts = countsBySource.get(group.rule)!;
     group.bySource = sources.filter((s) => counts.has(s.id)).map((s) => ({ sourceId: s.id, count: counts.get(s.id)! }));
   }
   return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1));

@@ -9,7 +9,10 @@ export interface CategoryCard {
   label: string;
   description: string | undefined;
   href: string;
+  /** Agents of this source in the category. */
   count: number;
+  /** Agents of every source in the category: what its page lists. */
+  total: number;
   order: number | undefined;
 }
 
@@ -30,6 +33,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * categories file's order, then by label.
  */
 export function categoriesBySource(agents: readonly Agent[], sources: readonly SourceRef[], meta: ReadonlyMap<string, CategoryMeta>, labelOf: (agent: Agent) => string, urls: Urls): SourceCategories[] {
+  const totals = new Map<string, number>();
+  for (const agent of agents) totals.set(agent.categoryId, (totals.get(agent.categoryId) ?? 0) + 1);
   return sources.map((source) => {
     const counts = new Map<string, { agent: Agent; count: number }>();
     for (const agent of agents) {
@@ -38,7 +43,7 @@ export function categoriesBySource(agents: readonly Agent[], sources: readonly S
       if (entry) entry.count++;
       else counts.set(agent.categoryId, { agent, count: 1 });
     }
-    const categories = [...counts].map(([id, { agent, count }]): CategoryCard => ({ id, label: labelOf(agent), description: meta.get(id)?.description, href: urls.category(id), count, order: meta.get(id)?.order }));
+    const categories = [...counts].map(([id, { agent, count }]): CategoryCard => ({ id, label: labelOf(agent), description: meta.get(id)?.description, href: urls.category(id), count, total: totals.get(id)!, order: meta.get(id)?.order }));
     categories.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || byText(a.label, b.label));
     return { source, agentCount: [...counts.values()].reduce((n, c) => n + c.count, 0), categories };
   });

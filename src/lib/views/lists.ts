@@ -29,10 +29,24 @@ export interface AgentList {
   firstPage: string;
   /** Every member, in catalogue order (by name). */
   rows: AgentRow[];
-  /** Install commands for the whole list, when the list is a category or a source. */
-  installScript: { sh: string; ps1: string } | undefined;
+  /** Installing the whole list, when the list is a category or a source. */
+  install: SetInstall | undefined;
   /** The `/plugin` lines of a category, when the catalogue is published as a marketplace. */
   plugin?: { add: string; install: string } | undefined;
+}
+
+/** An agent an install script leaves out, and the agent of the same name or file name it writes instead. */
+export interface LeftOutAgent {
+  agent: Link;
+  source: string;
+  instead: Link & { source: string };
+}
+
+/** What installing a whole category or source writes: one file per name, so the scripts' count is the files they write. */
+export interface SetInstall {
+  scripts: { sh: string; ps1: string };
+  count: number;
+  leftOut: LeftOutAgent[];
 }
 
 /** One page of a list. */

@@ -1,13 +1,9 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { bytesOf, expectNoHorizontalScroll, root, scanFolders, WIDTHS } from '../support.ts';
+import { bytesOf, CORPUS_FOLDERS, expectNoHorizontalScroll, root, scanFolders, WIDTHS } from '../support.ts';
+import { filesContaining } from '../../support/site-files.ts';
 
-const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => `tests/corpora/${e.name}`)
-  .sort();
-const scan = scanFolders(...corpora);
+const scan = scanFolders(...CORPUS_FOLDERS);
 
 test('every agent file of the seven corpora is a page or a skipped file on the diagnostics page', async ({ page, request }) => {
   expect(scan.agents.length + scan.skipped.length).toBe(1237);
@@ -73,4 +69,8 @@ test('the diagnostics page filters rules by source and severity', async ({ page 
   for (const [rule, count] of byRule) await expect(page.locator(`tr[data-rule="${rule}"] [data-count]`)).toHaveText(String(count));
   await page.getByLabel('info').uncheck();
   await expect(page.locator('tr[data-rule="field-nonstandard"]')).toBeHidden();
+});
+
+test('no file of the site holds a path of the build machine: not the project folder, not a source folder', () => {
+  expect(filesContaining(path.join(root, '.cache/sites/corpora'), [root])).toEqual([]);
 });

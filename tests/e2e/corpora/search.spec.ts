@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { locateFrontmatter } from '../../../src/lib/frontmatter.ts';
-import { resultSlugs, root, scanFolders, waitForCount } from '../support.ts';
+import { CORPUS_FOLDERS, resultSlugs, root, scanFolders, waitForCount } from '../support.ts';
 
-const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => `tests/corpora/${e.name}`)
-  .sort();
-const scan = scanFolders(...corpora);
+const scan = scanFolders(...CORPUS_FOLDERS);
 const bySlug = new Map(scan.agents.map((a) => [a.slug, a]));
 const relevance = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/search-relevance.json'), 'utf8')) as { query: string; accept: string[] }[];
 
@@ -94,4 +90,17 @@ test('an exact name puts that agent, and its twins, first', async ({ page }) => 
   await page.goto('search/?q=prompt%20engineer');
   await waitForCount(page);
   await expect(page.locator('main [data-result] a[data-result-link]').first()).toHaveText('prompt-engineer');
+});
+
+test('the home page’s own example finds the code reviewers, after the few agents that say every word', async ({ page }) => {
+  await page.goto('./');
+  const example = /e\.g\. (.+)$/.exec((await page.locator('#home-search').getAttribute('placeholder')) ?? '')![1]!;
+  await page.locator('#home-search').fill(example);
+  await page.locator('#home-search').press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  const { count, slugs } = await collect(page);
+  await expect(page.locator('main [data-search-status]')).toContainText(/match every word; \d+ more match some of them\./);
+  expect(count).toBeGreaterThan(20);
+  const names = slugs.slice(0, 20).map((slug) => bySlug.get(slug)!.name);
+  expect(names.filter((name) => name.includes('code-review')).length, names.join(', ')).toBeGreaterThanOrEqual(5);
 });

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { bytesOf, expectNoHorizontalScroll, readClipboard, scanFolders, WIDTHS } from '../support.ts';
 
@@ -82,11 +85,22 @@ test.describe('copy and download', () => {
 
   test('the install commands download the file into the user and the project folder, and remove it again', async ({ page }) => {
     await page.goto(`agents/${agent.slug}/`);
-    const command = (id: string) => page.locator(`[data-command="${id}"] code`).textContent();
-    expect(await command('posix-user-install')).toBe(`curl -fsSL --create-dirs -o ~/.claude/agents/${agent.name}.md 'http://localhost:4321/agents/${agent.slug}.md'`);
-    expect(await command('posix-project-install')).toBe(`curl -fsSL --create-dirs -o .claude/agents/${agent.name}.md 'http://localhost:4321/agents/${agent.slug}.md'`);
-    expect(await command('posix-user-remove')).toBe(`rm -f ~/.claude/agents/${agent.name}.md`);
-    expect(await command('powershell-user-install')).toContain(`Invoke-WebRequest -Uri $_[0] -OutFile (Join-Path $d $_[1])`);
+    const command = async (id: string) => (await page.locator(`[data-command="${id}"] code`).textContent())!;
+    expect(await command('posix-user-install')).toContain(`'http://localhost:4321/agents/${agent.slug}.md'`);
+    expect(await command('powershell-user-install')).toContain(`'http://localhost:4321/agents/${agent.slug}.md'`);
+    const home = mkdtempSync(path.join(os.tmpdir(), 'agent-page-'));
+    const run = async (id: string) => execFileSync('sh', ['-c', await command(id)], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+    try {
+      for (const scope of ['user', 'project']) {
+        const file = path.join(home, '.claude/agents', `${agent.name}.md`);
+        expect(await run(`posix-${scope}-install`)).toMatch(/^Installed .*backend-developer\.md\n$/);
+        expect(readFileSync(file).equals(bytesOf(agent.file.absPath))).toBe(true);
+        expect(await run(`posix-${scope}-remove`)).toMatch(/^Removed /);
+        expect(existsSync(file)).toBe(false);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
     const copy = page.locator('[data-command="posix-project-install"] button');
     await copy.click();
     await expect(copy).toHaveText('Copied');

@@ -44,9 +44,18 @@ test('a category page lists its agents by name, with install commands for all of
   await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(members.length);
   expect(await page.locator('[data-list-rows] [data-row] a').first().textContent()).toBe(members[0]);
   await expect(page.locator('#install-all')).toContainText(`Install all ${members.length} agents`);
+  // The agents come first, on the first screen of a desktop and of a phone; the install box follows the list.
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    const firstRow = await page.locator('[data-list-rows] [data-row]').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThan(viewport.height);
+  }
+  expect(await page.locator('[data-list-rows] ~ #install-all, list-controls ~ #install-all').count()).toBe(1);
+  await page.getByRole('link', { name: 'Install them all' }).click();
+  await expect(page.locator('#install-all')).toBeInViewport();
   const script = await request.get(`categories/${id}/install.sh`);
   expect(script.status()).toBe(200);
-  for (const agent of scan.agents.filter((a) => a.categoryId === id)) expect(await script.text()).toContain(`agents/${agent.slug}.md`);
+  for (const agent of scan.agents.filter((a) => a.categoryId === id)) expect(await script.text()).toContain(`\nput ${agent.name}.md ${agent.slug}\n`);
 });
 
 test('the A to Z list holds every agent, and its filter and sort work in the browser', async ({ page }) => {

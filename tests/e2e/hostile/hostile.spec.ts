@@ -3,8 +3,10 @@
  * an oversized file, a 10 MB paragraph, link loops and links out of the folder), built by
  * scripts/build-test-sites.ts. That the build finished at all is the first test.
  */
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { scanFolders } from '../support.ts';
+import { root, scanFolders } from '../support.ts';
+import { filesContaining } from '../../support/site-files.ts';
 
 const scan = scanFolders('.cache/hostile-src');
 
@@ -47,4 +49,8 @@ test('no script from a hostile file runs anywhere on the site', async ({ page })
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
     await expect(page.locator('main img, main style, main a[href^="javascript:" i]')).toHaveCount(0);
   }
+});
+
+test('no file of the site holds a path of the build machine: not the project folder, not a source folder', () => {
+  expect(filesContaining(path.join(root, '.cache/sites/hostile'), [root])).toEqual([]);
 });
