@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { catalogBuild } from './src/integrations/catalog-build.ts';
+import { catalogBuild } from './src/build/catalog-build.ts';
 import { THEME_SCRIPT } from './src/theme-script.ts';
 
 // Deployment settings come from the environment so one checkout can build several sites.
@@ -32,7 +32,7 @@ export default defineConfig({
   integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : []), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
   // Pages are written while the next ones render; Astro still honours the incremental cache at this setting.
   build: { concurrency: 4 },
-  // Prompts are rendered by src/lib/markdown.ts and the MDX guide has no code fences, so Shiki would load for nothing.
+  // Prompts are rendered by src/lib/text/markdown.ts and the MDX guide has no code fences, so Shiki would load for nothing.
   markdown: { syntaxHighlight: false },
   experimental: { incrementalBuild: true },
   // A Content-Security-Policy on every page, so a script that got into a page despite the escaping would not run:

@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { listSource } from '../src/lib/files.ts';
+import { listSource } from '../src/build/files.ts';
 import { build } from './bench.ts';
 import { rankQueries, relevanceQueries, scoreRanks } from './relevance.ts';
 import { corpusDirs, CORPORA_DIR, writeSyntheticCatalogue } from './synth-agents.ts';

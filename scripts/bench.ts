@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
-import { buildCommand } from '../src/lib/build-env.ts';
-import { listSource } from '../src/lib/files.ts';
+import { buildCommand } from '../src/build/build-env.ts';
+import { listSource } from '../src/build/files.ts';
 
 /** What one benchmark build measured. */
 export interface BuildFigures {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../src/lib/limits.ts';
+import { LIMITS } from '../src/lib/read/limits.ts';
 import { corpusDirs, writeSyntheticCatalogue } from './synth-agents.ts';
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');

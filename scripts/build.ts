@@ -1,6 +1,6 @@
 /**
  * `npm run build`: runs `astro build` in a child process started with the memory settings of
- * src/lib/build-env.ts, which a process cannot give itself once it runs.
+ * src/build/build-env.ts, which a process cannot give itself once it runs.
  *
  *   npm run build [-- astro build options]
  *   npm run build:low-memory      # the same with --low-memory: about 1.4 times as slow, and 80 MiB less at 10,000 agents
@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { buildCommand, isRoutineBuildLine } from '../src/lib/build-env.ts';
+import { buildCommand, isRoutineBuildLine } from '../src/build/build-env.ts';
 
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 const command = buildCommand(process.argv.slice(2), process.env, astro);

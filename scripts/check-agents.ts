@@ -8,10 +8,12 @@
  * warnings, with --strict), 2 on a usage error only: a bad file is a finding, never a crash.
  */
 import { parseArgs } from 'node:util';
-import { loadCatalogConfig, sourceFromDir, type SourceConfig } from '../src/lib/config.ts';
-import { countBySeverity } from '../src/lib/findings.ts';
-import { allFindings, scanSources, type ScanResult } from '../src/lib/scan.ts';
-import { countsLine, formatFinding, plural, strictFailures } from '../src/lib/summary.ts';
+import { type SourceConfig } from '../src/lib/catalog/config.ts';
+import { loadCatalogConfig, sourceFromDir } from '../src/build/config-file.ts';
+import { countBySeverity } from '../src/lib/check/findings.ts';
+import { scanSources } from '../src/build/scan.ts';
+import { allFindings, type ScanResult } from '../src/lib/catalog/assemble.ts';
+import { countsLine, formatFinding, plural, strictFailures } from '../src/lib/catalog/summary.ts';
 
 const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json] [folder ...]';
 

@@ -13,10 +13,12 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, s
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogConfig, type CatalogConfig } from '../src/lib/config.ts';
-import { MARKETPLACE_MANIFEST, PLUGINS_DIR, planMarketplace, type MarketplacePlan } from '../src/lib/marketplace.ts';
-import { scanSources, type ScanResult } from '../src/lib/scan.ts';
-import { terminalPath } from '../src/lib/summary.ts';
+import { type CatalogConfig } from '../src/lib/catalog/config.ts';
+import { loadCatalogConfig } from '../src/build/config-file.ts';
+import { MARKETPLACE_MANIFEST, PLUGINS_DIR, planMarketplace, type MarketplacePlan } from '../src/lib/publish/marketplace.ts';
+import { scanSources } from '../src/build/scan.ts';
+import { type ScanResult } from '../src/lib/catalog/assemble.ts';
+import { terminalPath } from '../src/lib/catalog/summary.ts';
 
 const USAGE = 'Usage: npm run export:marketplace -- <out-folder> [--name <marketplace>] [--owner <name>]';
 const DEFAULT_NAME = 'subagent-catalog';

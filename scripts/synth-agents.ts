@@ -5,8 +5,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { scanSources } from '../src/lib/scan.ts';
-import { sourceFromDir } from '../src/lib/config.ts';
+import { scanSources } from '../src/build/scan.ts';
+import { sourceFromDir } from '../src/build/config-file.ts';
 
 /** The seven public corpora, copied into the repository for the tests (each with its SOURCE.md and LICENSE). */
 export const CORPORA_DIR = 'tests/corpora';

@@ -6,19 +6,19 @@
  *
  * Both releases read every folder the conformance suite reads (the default catalogue, the fixtures and the
  * corpora); each file that one loads and the other does not, or lists differently, is printed. Then the pinned
- * version in src/lib/claude-code.ts is rewritten. Run `npm run test:conformance` next: where the new release
- * disagrees with the catalogue's model, the model (src/lib/claude-code.ts) or a rule has to change.
+ * version in src/lib/read/claude-code.ts is rewritten. Run `npm run test:conformance` next: where the new release
+ * disagrees with the catalogue's model, the model (src/lib/read/claude-code.ts) or a rule has to change.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLAUDE_CODE_PACKAGE, installClaudeCode, listedEntries, type ProbeFile } from './claude-code.ts';
-import { CLAUDE_CODE_VERSION } from '../src/lib/claude-code.ts';
-import { sourceFromDir } from '../src/lib/config.ts';
-import { scanSources } from '../src/lib/scan.ts';
+import { CLAUDE_CODE_VERSION } from '../src/lib/read/claude-code.ts';
+import { sourceFromDir } from '../src/build/config-file.ts';
+import { scanSources } from '../src/build/scan.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const versionFile = path.join(root, 'src/lib/claude-code.ts');
+const versionFile = path.join(root, 'src/lib/read/claude-code.ts');
 
 function latestVersion(): string {
   return execFileSync('npm', ['view', CLAUDE_CODE_PACKAGE, 'version'], { encoding: 'utf8' }).trim();

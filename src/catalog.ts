@@ -4,19 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { agentsFileSchema, type Agent, type AgentFacts } from './lib/agent.ts';
-import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/facets.ts';
-import { commandOrigin, pluginLines, SITE_PLACEHOLDER } from './lib/install.ts';
-import { pluginNameForCategory } from './lib/marketplace.ts';
-import { MODEL_LABELS } from './lib/models.ts';
-import { BUILTIN_TOOLS, LEGACY_TOOLS } from './lib/tool-names.ts';
-import { INHERITS_ALL_TOOLS } from './lib/tools.ts';
-import { LIMIT_TABLE } from './lib/limits.ts';
-import { RULES, type RuleId } from './lib/rules.ts';
-import { SEARCH_FACETS } from './lib/search-state.ts';
-import { createUrls } from './lib/urls.ts';
+import { agentsFileSchema, type Agent, type AgentFacts } from './lib/catalog/agent.ts';
+import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/search/facets.ts';
+import { commandOrigin, pluginLines, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
+import { pluginNameForCategory } from './lib/publish/marketplace.ts';
+import { MODEL_LABELS } from './lib/fields/models.ts';
+import { BUILTIN_TOOLS, LEGACY_TOOLS } from './lib/fields/tool-names.ts';
+import { INHERITS_ALL_TOOLS } from './lib/fields/tools.ts';
+import { LIMIT_TABLE } from './lib/read/limits.ts';
+import { RULES, type RuleId } from './lib/check/rules.ts';
+import { SEARCH_FACETS } from './lib/search/state.ts';
+import { createUrls } from './lib/views/urls.ts';
 import { agentCommands, agentRow, agentView, categoryLabelOf, SCOPED_BASH_ISSUE, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
-import { CLAUDE_CODE_VERSION } from './lib/claude-code.ts';
+import { CLAUDE_CODE_VERSION } from './lib/read/claude-code.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
 import { modelEntries, skillEntries, toolEntries, TOOL_SECTIONS, type FacetEntry } from './lib/views/indexes.ts';
@@ -24,10 +24,10 @@ import type { AgentList, SetInstall } from './lib/views/lists.ts';
 import { pageKey } from './lib/views/page-key.ts';
 import { relatedAgents } from './lib/views/related.ts';
 import { rowsTable } from './lib/views/rows-table.ts';
-import { readSerialized } from './lib/serialized.ts';
-import { inlineCodeHtml } from './lib/markdown.ts';
-import { countsLine } from './lib/summary.ts';
-import { installableAgents } from './lib/bundle.ts';
+import { readSerialized } from './build/serialized.ts';
+import { inlineCodeHtml } from './lib/text/markdown.ts';
+import { countsLine } from './lib/catalog/summary.ts';
+import { installableAgents } from './lib/publish/bundle.ts';
 import { installPowerShellScript, installSet, installShellScript } from './lib/views/sets.ts';
 
 /** URL builders bound to the configured base path. */
@@ -247,6 +247,15 @@ export function setMembers(list: Pick<AgentList, 'rows'>): { kept: AgentView[]; 
     list.rows.map((row) => viewBySlug.get(row.slug)!),
     (view) => ({ name: view.agent.name, fileName: view.fileName }),
   );
+}
+
+/** The static paths of a list's pages. */
+export { listPaths } from './lib/views/lists.ts';
+
+/** The commands of a set's install box: running its scripts from this site. */
+export function setScriptCommands(scripts: { sh: string; ps1: string }) {
+  const origin = commandOrigin(siteUrl);
+  return scriptCommands({ sh: `${origin}${scripts.sh}`, ps1: `${origin}${scripts.ps1}` }, `${origin}${urls.home()}`);
 }
 
 /** The pages of one rule's findings. */

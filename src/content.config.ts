@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { agentEntrySchema, sourceSummarySchema } from './lib/agent.ts';
-import { categorySchema } from './lib/categories.ts';
-import { agentsLoader, categoriesLoader, sourcesLoader } from './lib/loader.ts';
+import { agentEntrySchema, sourceSummarySchema } from './lib/catalog/agent.ts';
+import { categorySchema } from './lib/catalog/categories.ts';
+import { agentsLoader, categoriesLoader, sourcesLoader } from './build/loader.ts';
 
 export const collections = {
   agents: defineCollection({ loader: agentsLoader(), schema: agentEntrySchema }),

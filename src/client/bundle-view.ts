@@ -1,6 +1,6 @@
-import { mergedAgentsJson } from '../lib/claude-agents.ts';
-import { commandTable, type InstallItem, type InstallScope, type InstallShell } from '../lib/install.ts';
-import { bundleSummary, installableAgents, type BundleAgent } from '../lib/bundle.ts';
+import { mergedAgentsJson } from '../lib/fields/claude-agents.ts';
+import { commandTable, type InstallItem, type InstallScope, type InstallShell } from '../lib/publish/install.ts';
+import { bundleSummary, installableAgents, type BundleAgent } from '../lib/publish/bundle.ts';
 import { copyText } from './clipboard.ts';
 import { onBundleChange, readBundle, setInBundle, writeBundle } from './bundle-store.ts';
 

@@ -1,4 +1,4 @@
-import { queryList, LIST_SORTS, type ListSort } from '../lib/list-query.ts';
+import { queryList, LIST_SORTS, type ListSort } from '../lib/search/list-query.ts';
 import type { ListScope } from '../lib/views/lists.ts';
 import type { RowsTable } from '../lib/views/rows-table.ts';
 import { wireBundleButtons } from './bundle-store.ts';

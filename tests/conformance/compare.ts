@@ -1,17 +1,18 @@
 /**
  * Compares what the catalogue says about each file of a folder with what the real Claude Code loads from it, in
  * two steps that must both agree: the site's verdict and fields against the catalogue's model of Claude Code
- * (src/lib/claude-code.ts), and that model's listing of each agent against the real listing (scripts/claude-code.ts
+ * (src/lib/read/claude-code.ts), and that model's listing of each agent against the real listing (scripts/claude-code.ts
  * shows Claude Code the files).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listedEntries, type ProbeFile } from '../../scripts/claude-code.ts';
-import { claudeListingEntry, readAsClaudeCode, type ClaudeCodeReading } from '../../src/lib/claude-code.ts';
-import { sourceFromDir } from '../../src/lib/config.ts';
-import { decodeText } from '../../src/lib/files.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
-import { scanSources, type ScannedAgent } from '../../src/lib/scan.ts';
+import { claudeListingEntry, readAsClaudeCode, type ClaudeCodeReading } from '../../src/lib/read/claude-code.ts';
+import { sourceFromDir } from '../../src/build/config-file.ts';
+import { decodeText } from '../../src/lib/read/text.ts';
+import { LIMITS } from '../../src/lib/read/limits.ts';
+import { scanSources } from '../../src/build/scan.ts';
+import { type ScannedAgent } from '../../src/lib/catalog/assemble.ts';
 
 /** One file on which two of the three disagree. */
 export interface Disagreement {

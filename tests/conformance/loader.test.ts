@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installClaudeCode, loadedAgents, splitListing } from '../../scripts/claude-code.ts';
-import { CLAUDE_CODE_VERSION, keptOfSameName } from '../../src/lib/claude-code.ts';
-import { sourceFromDir } from '../../src/lib/config.ts';
-import { scanSources } from '../../src/lib/scan.ts';
+import { CLAUDE_CODE_VERSION, keptOfSameName } from '../../src/lib/read/claude-code.ts';
+import { sourceFromDir } from '../../src/build/config-file.ts';
+import { scanSources } from '../../src/build/scan.ts';
 import { LOADER_CASES } from './cases.ts';
 import { compareFolder, type FolderComparison } from './compare.ts';
 

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { loadCatalogConfig, sourceFromDir } from '../../src/lib/config.ts';
-import { scanSources, type ScanResult } from '../../src/lib/scan.ts';
+import { loadCatalogConfig, sourceFromDir } from '../../src/build/config-file.ts';
+import { scanSources } from '../../src/build/scan.ts';
+import { type ScanResult } from '../../src/lib/catalog/assemble.ts';
 
 /** The project root. */
 export const root = path.resolve(import.meta.dirname, '../..');

@@ -1,4 +1,4 @@
-import { isSafeUrl } from '../../src/lib/markdown.ts';
+import { isSafeUrl } from '../../src/lib/text/markdown.ts';
 
 /** How many generated cases each fuzz property runs. */
 export const FUZZ_RUNS = { files: 1500, bytes: 300, prompts: 1500, large: 40, folders: 60 } as const;

@@ -1,4 +1,4 @@
-import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, mentionsAnyWord, partialMatches, promote, queryWords, RELAX_BELOW } from '../../lib/search-rank.ts';
+import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, mentionsAnyWord, partialMatches, promote, queryWords, RELAX_BELOW } from '../../lib/search/rank.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult, PagefindSearch } from './pagefind.ts';
 
 /** A search with the catalogue's ranking applied: the agents named like the query first, then Pagefind's order. */

@@ -1,4 +1,4 @@
-import { facetOptions, withExcludedTool, withValue, WITHOUT_PARAM, type FacetOption, type FacetSpec, type SearchState } from '../../lib/search-state.ts';
+import { facetOptions, withExcludedTool, withValue, WITHOUT_PARAM, type FacetOption, type FacetSpec, type SearchState } from '../../lib/search/state.ts';
 import type { FilterCounts } from './pagefind.ts';
 import { el } from './render.ts';
 

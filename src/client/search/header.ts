@@ -1,4 +1,4 @@
-import { groupByName, matchCountText, resultsToTopUp } from '../../lib/search-rank.ts';
+import { groupByName, matchCountText, resultsToTopUp } from '../../lib/search/rank.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { loadPagefind, scheduler, type PagefindResultData } from './pagefind.ts';
 import { renderResult } from './render.ts';

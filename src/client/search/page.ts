@@ -1,5 +1,5 @@
-import { groupByName, matchCountText } from '../../lib/search-rank.ts';
-import { activeFilters, isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, withoutFacet, type FacetSpec, type SearchState } from '../../lib/search-state.ts';
+import { groupByName, matchCountText } from '../../lib/search/rank.ts';
+import { activeFilters, isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, withoutFacet, type FacetSpec, type SearchState } from '../../lib/search/state.ts';
 import { wireBundleButtons } from '../bundle-store.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { renderFacets } from './facets.ts';

@@ -1,5 +1,5 @@
-import { RANKING } from '../../lib/search-rank.ts';
-import { searchDelay } from '../../lib/search-state.ts';
+import { RANKING } from '../../lib/search/rank.ts';
+import { searchDelay } from '../../lib/search/state.ts';
 
 /** The parts of Pagefind's browser API the site uses. */
 export interface PagefindResultData {

@@ -1,4 +1,4 @@
-import { TOOL_SEPARATOR } from '../../lib/search-state.ts';
+import { TOOL_SEPARATOR } from '../../lib/search/state.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
 const VERDICT_TONE: Readonly<Record<string, string>> = { clean: 'border-ok text-ok', warnings: 'border-warn text-warn', skipped: 'border-err text-err' };

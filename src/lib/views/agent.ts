@@ -1,18 +1,18 @@
-import type { Agent, AgentFacts } from '../agent.ts';
-import { labelFromFolder, type CategoryMeta } from '../categories.ts';
-import { cleanDescription, type CleanDescription } from '../description.ts';
-import { facetsOf } from '../facets.ts';
-import { VERDICT_LABELS, type Verdict } from '../findings.ts';
-import { approximateTokens } from '../format.ts';
-import { commandTable, pluginLines, safeFileName } from '../install.ts';
-import { pluginNameForCategory } from '../marketplace.ts';
-import { MODEL_LABELS } from '../models.ts';
-import { PROFILE_LABELS } from '../profile.ts';
-import { CLAUDE_CODE_VERSION } from '../claude-code.ts';
-import { RULES, type Rule, type RuleId, type Severity } from '../rules.ts';
-import type { ToolRef } from '../tools.ts';
-import { visibleName } from '../unicode.ts';
-import { sourceFileUrl, type Urls } from '../urls.ts';
+import type { Agent, AgentFacts } from '../catalog/agent.ts';
+import { labelFromFolder, type CategoryMeta } from '../catalog/categories.ts';
+import { cleanDescription, type CleanDescription } from '../fields/description.ts';
+import { facetsOf } from '../search/facets.ts';
+import { VERDICT_LABELS, type Verdict } from '../check/findings.ts';
+import { approximateTokens } from '../fields/format.ts';
+import { commandTable, pluginLines, safeFileName } from '../publish/install.ts';
+import { pluginNameForCategory } from '../publish/marketplace.ts';
+import { MODEL_LABELS } from '../fields/models.ts';
+import { PROFILE_LABELS } from '../fields/profile.ts';
+import { CLAUDE_CODE_VERSION } from '../read/claude-code.ts';
+import { RULES, type Rule, type RuleId, type Severity } from '../check/rules.ts';
+import type { ToolRef } from '../fields/tools.ts';
+import { visibleName } from '../text/unicode.ts';
+import { sourceFileUrl, type Urls } from './urls.ts';
 
 /** A label with the page it links to. */
 export interface Link {

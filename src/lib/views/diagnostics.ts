@@ -1,7 +1,7 @@
-import type { AgentFacts as Agent, SkippedFile } from '../agent.ts';
-import { SEVERITY_RANK, RULES, type Rule, type RuleId, type Severity } from '../rules.ts';
-import type { Finding } from '../findings.ts';
-import type { Urls } from '../urls.ts';
+import type { AgentFacts as Agent, SkippedFile } from '../catalog/agent.ts';
+import { SEVERITY_RANK, RULES, type Rule, type RuleId, type Severity } from '../check/rules.ts';
+import type { Finding } from '../check/findings.ts';
+import type { Urls } from './urls.ts';
 import type { SourceRef } from './agent.ts';
 
 /** Findings listed per page of a rule's page. */
@@ -76,9 +76,23 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
   return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1));
 }
 
-/** Splits a rule's findings into pages. */
+/**
+ * Splits a rule's findings into pages of at most `size` findings (a file's row counts one per message), so a
+ * page stays small however many findings one file has: a row is never split, and a row with more findings than
+ * `size` has a page of its own.
+ */
 export function rulePages(group: RuleGroup, size = FINDINGS_PER_PAGE): { group: Omit<RuleGroup, 'rows'>; number: number; pageCount: number; rows: FindingRow[] }[] {
   const { rows, ...header } = group;
-  const pageCount = Math.max(1, Math.ceil(rows.length / size));
-  return Array.from({ length: pageCount }, (_, i) => ({ group: header, number: i + 1, pageCount, rows: rows.slice(i * size, (i + 1) * size) }));
+  const pages: FindingRow[][] = [[]];
+  let weight = 0;
+  for (const row of rows) {
+    const rowWeight = Math.max(1, row.messages.length);
+    if (weight + rowWeight > size && pages.at(-1)!.length > 0) {
+      pages.push([]);
+      weight = 0;
+    }
+    pages.at(-1)!.push(row);
+    weight += rowWeight;
+  }
+  return pages.map((pageRows, i) => ({ group: header, number: i + 1, pageCount: pages.length, rows: pageRows }));
 }

@@ -1,6 +1,6 @@
-import type { AgentFacts as Agent } from '../agent.ts';
-import type { CategoryMeta } from '../categories.ts';
-import type { Urls } from '../urls.ts';
+import type { AgentFacts as Agent } from '../catalog/agent.ts';
+import type { CategoryMeta } from '../catalog/categories.ts';
+import type { Urls } from './urls.ts';
 import type { AgentRow, SourceRef } from './agent.ts';
 
 /** A category with its agents' count, as the home page and the categories page show it. */

@@ -1,8 +1,8 @@
-import type { AgentFacts as Agent } from '../agent.ts';
-import { groupByFacet } from '../facets.ts';
-import { MODEL_LABELS } from '../models.ts';
-import { describeTool } from '../tool-names.ts';
-import { classifyTool, INHERITS_ALL_TOOLS, type ToolKind } from '../tools.ts';
+import type { AgentFacts as Agent } from '../catalog/agent.ts';
+import { groupByFacet } from '../search/facets.ts';
+import { MODEL_LABELS } from '../fields/models.ts';
+import { describeTool } from '../fields/tool-names.ts';
+import { classifyTool, INHERITS_ALL_TOOLS, type ToolKind } from '../fields/tools.ts';
 
 /** One value of a browse dimension (a tool, a skill, a model) with its agents' slugs, in catalogue order. */
 export interface FacetEntry {

@@ -1,4 +1,4 @@
-import { pagePath } from '../urls.ts';
+import { pagePath } from './urls.ts';
 import type { AgentRow, Link } from './agent.ts';
 import { pageKey } from './page-key.ts';
 

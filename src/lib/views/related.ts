@@ -1,4 +1,4 @@
-import type { AgentFacts as Agent } from '../agent.ts';
+import type { AgentFacts as Agent } from '../catalog/agent.ts';
 
 /** How many agents "More like this" shows. */
 export const RELATED_COUNT = 5;

@@ -1,4 +1,4 @@
-import type { AgentFacts as Agent } from '../agent.ts';
+import type { AgentFacts as Agent } from '../catalog/agent.ts';
 import type { AgentRow } from './agent.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { powerShellQuote, safeFileName, shellQuote } from '../install.ts';
-import { plural } from '../summary.ts';
-import { withoutHiddenCharacters } from '../unicode.ts';
+import { powerShellQuote, safeFileName, shellQuote } from '../publish/install.ts';
+import { plural } from '../catalog/summary.ts';
+import { withoutHiddenCharacters } from '../text/unicode.ts';
 
 /** A title for a comment line of a script: no line breaks, control characters or other characters nobody sees. */
 function commentText(title: string): string {

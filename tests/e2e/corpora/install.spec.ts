@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { safeFileName } from '../../../src/lib/install.ts';
+import { safeFileName } from '../../../src/lib/publish/install.ts';
 import { powerShellProblems } from '../../support/powershell.ts';
 import { bytesOf, CORPUS_FOLDERS, readClipboard, scanFolders } from '../support.ts';
 

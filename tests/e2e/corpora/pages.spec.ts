@@ -57,7 +57,10 @@ test('a rule’s page lists each file once, with all its lines, and messages sho
   const withRule = scan.agents.filter((a) => a.findings.some((f) => f.rule === 'tools-unknown'));
   const rows = await page.locator('main li[data-finding-source]').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset['findingSource']}/${li.querySelector('a, code')!.textContent}`));
   expect(new Set(rows).size).toBe(rows.length);
-  expect(rows.length).toBe(Math.min(withRule.length, FINDINGS_PER_PAGE));
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.length).toBeLessThanOrEqual(withRule.length);
+  // A page holds at most FINDINGS_PER_PAGE findings, however they fall into files.
+  expect(await page.locator('main li[data-finding-source] span.block').count()).toBeLessThanOrEqual(FINDINGS_PER_PAGE);
   // A file with several unknown tools is one row with a message for each.
   await expect(page.locator('main li[data-finding-source]:has(span.block + span.block)').first()).toBeVisible();
   await expect(page.locator('main li code').first()).toBeVisible();

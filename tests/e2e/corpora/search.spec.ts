@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { locateFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { locateFrontmatter } from '../../../src/lib/read/frontmatter.ts';
 import { CORPUS_FOLDERS, resultSlugs, root, scanFolders, waitForCount } from '../support.ts';
 
 const scan = scanFolders(...CORPUS_FOLDERS);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { approximateTokens } from '../../../src/lib/format.ts';
+import { approximateTokens } from '../../../src/lib/fields/format.ts';
 import { readClipboard, scanFolders } from '../support.ts';
 
 const scan = scanFolders('content/agents');

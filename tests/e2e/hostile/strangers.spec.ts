@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { XMLValidator } from 'fast-xml-parser';
-import { isWindowsDeviceName } from '../../../src/lib/slugs.ts';
-import { hiddenCharacters } from '../../../src/lib/unicode.ts';
+import { isWindowsDeviceName } from '../../../src/lib/catalog/slugs.ts';
+import { hiddenCharacters } from '../../../src/lib/text/unicode.ts';
 import { readClipboard, scanFolders } from '../support.ts';
 
 const scan = scanFolders('.cache/hostile-src');

@@ -1,0 +1,135 @@
+/**
+ * The work that does not depend on the rendered pages, run in a child process while Astro stores the agents,
+ * bundles and renders (a process of its own, so its memory does not add to the build's): the search index
+ * (written to a folder of its own, moved into the site when the pages are done), from the moment the loader has
+ * the records; and the raw files, each agent's JSON and the open data (written straight into the output
+ * folder), once the loader has written the build manifest.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { close } from 'pagefind';
+import { cacheFile, readManifest, readSearchRecords } from './build-manifest.ts';
+import { childPeakMiB, peakMiB } from './phases.ts';
+import { filesBelow, publishAgentFiles, removeInBackground, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
+import { indexKey, indexRecords } from './search-index.ts';
+
+/** What the build hands the process. */
+export interface FinishingInput {
+  cacheDir: string;
+  outDir: string;
+  /** Where the search index is written. */
+  searchDir: string;
+  /** Holds the key of the index in the output folder, written once the index is in place (see searchIndexKey). */
+  searchKeyFile: string;
+  /** When the build process started (ms since the epoch), so times reported here read like its own. */
+  buildStartedAt: number;
+}
+
+/**
+ * What the build sends: the input once the loader has handed over the search records, then word that it has
+ * written the build manifest.
+ */
+export type FinishingMessage = FinishingInput | 'manifest-written';
+
+/** What the process reports when it is done. */
+export interface FinishingReport {
+  /** The slug of every agent, whose pages the build may have kept from the previous one. */
+  slugs: string[];
+  /** Every file in the output folder before this build wrote anything, relative to it. */
+  previousFiles: string[];
+  /** Every file this process wrote or found unchanged (raw files, JSON, open data). */
+  publishedFiles: string[];
+  /** How many agents' files were written; the others were unchanged since the previous build. */
+  written: number;
+  summary: string[];
+  failed: string[];
+  feedEntries: number;
+  undated: string[];
+  /** Seconds since the build started when the files were published, and when the search index was begun and written. */
+  publishedAt: number;
+  searchStartedAt: number;
+  searchWrittenAt: number;
+  indexingSeconds: number;
+  pagefindPeakMiB: number;
+  /** The key of this build's search index, and whether the previous build's index had it and was kept. */
+  searchKey: string;
+  searchKept: boolean;
+  /** Peak memory of this process, in MiB. */
+  peakMiB: number;
+}
+
+/** A small text file's content, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the previous build published, or nothing when it left no record (or an unreadable one). */
+function readFingerprints(file: string): PublishedFingerprints {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PublishedFingerprints;
+  } catch {
+    return {};
+  }
+}
+
+async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDir: string, since: () => number) {
+  const searchStartedAt = since();
+  try {
+    const { index, seconds } = await indexRecords(records);
+    const written = await index.writeFiles({ outputPath: searchDir });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    // After writing, when Pagefind builds the index's files and peaks, and before close() ends it.
+    const pagefindPeakMiB = childPeakMiB('pagefind');
+    return { indexingSeconds: seconds, pagefindPeakMiB, searchStartedAt, searchWrittenAt: since() };
+  } finally {
+    await close();
+  }
+}
+
+async function finish(input: FinishingInput, manifestWritten: Promise<void>): Promise<FinishingReport> {
+  const since = () => (Date.now() - input.buildStartedAt) / 1000;
+  const records = readSearchRecords(input.cacheDir);
+  const searchKey = indexKey(records);
+  const searchKept = readText(input.searchKeyFile) === searchKey && existsSync(path.join(input.outDir, 'pagefind', 'pagefind.js'));
+  let oldIndexRemoved = Promise.resolve();
+  if (!searchKept) {
+    // The old index goes now rather than when the pages are done; the new one is moved in then. Its key goes
+    // first, so a build stopped in between leaves no key for an index that is not there.
+    rmSync(input.searchKeyFile, { force: true });
+    oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), cacheFile(input.cacheDir, 'pagefind-old'));
+    rmSync(input.searchDir, { recursive: true, force: true });
+  }
+  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchStartedAt: since(), searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
+  // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
+  search.catch(() => undefined);
+  oldIndexRemoved.catch(() => undefined);
+  // Listed while nothing writes there yet: this process publishes once the manifest is written, Astro once it has bundled.
+  const previousFiles = filesBelow(input.outDir);
+  await manifestWritten;
+  const manifest = readManifest(input.cacheDir);
+  const fingerprintsFile = cacheFile(input.cacheDir, 'published.json');
+  const { failed, fingerprints, written } = await publishAgentFiles(manifest, input.outDir, readFingerprints(fingerprintsFile));
+  writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
+  const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);
+  const publishedAt = since();
+  const searched = await search;
+  await oldIndexRemoved;
+  return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
+}
+
+let manifestWritten = () => {};
+const manifestReady = new Promise<void>((resolve) => (manifestWritten = resolve));
+process.on('message', (message: FinishingMessage) => {
+  if (message === 'manifest-written') return manifestWritten();
+  const reply = (report: { report?: FinishingReport; error?: string }) => process.send?.(report, () => process.exit(0));
+  finish(message, manifestReady).then(
+    (report) => reply({ report }),
+    (error: unknown) => reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+// Started before Astro has checked every file, so a build that then stops (strict mode, an error) must not leave it behind.
+process.once('disconnect', () => process.exit(1));

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { BuildManifest } from './build-manifest.ts';
+import { atomFeed, llmsTxt, robotsTxt, type DatedRecord } from '../lib/publish/feeds.ts';
+import { decodeText } from '../lib/read/text.ts';
+import { toLines } from '../lib/read/frontmatter.ts';
+import { agentFile, agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/publish/open-data.ts';
+import { gitDates } from './git-dates.ts';
+
+/** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
+async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>, nameOf: (item: T) => string): Promise<string[]> {
+  const failed: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failed.push(`${nameOf(item)}: ${(error as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return failed;
+}
+
+/** What was published for each agent (by slug), so a later build can leave unchanged files as they are. */
+export type PublishedFingerprints = Record<string, string>;
+
+/** A hash of everything an agent's two files are made from: the record holds the source file's SHA-256. */
+export function publishFingerprint(agent: BuildManifest['agents'][number]): string {
+  return createHash('sha256').update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine])).digest('hex').slice(0, 32);
+}
+
+/**
+ * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its
+ * record and `claude --agents` form), reading each file once for both. Files whose fingerprint matches
+ * the previous build's, and which are still there, are left as they are.
+ */
+export async function publishAgentFiles(
+  manifest: BuildManifest,
+  outDir: string,
+  previous: PublishedFingerprints = {},
+): Promise<{ failed: string[]; fingerprints: PublishedFingerprints; written: number }> {
+  await mkdir(path.join(outDir, 'agents'), { recursive: true });
+  const fingerprints: PublishedFingerprints = {};
+  let written = 0;
+  // A source file can change or vanish after the scan: its page stays, and the caller reports it.
+  const failed = await eachLimited(
+    manifest.agents,
+    async (agent) => {
+      const fingerprint = publishFingerprint(agent);
+      const [raw, json] = agentFileNames(agent.slug).map((name) => path.join(outDir, name)) as [string, string];
+      if (previous[agent.slug] !== fingerprint || !existsSync(raw) || !existsSync(json)) {
+        const bytes = await readFile(agent.absPath);
+        const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
+        await Promise.all([writeFile(raw, bytes), writeFile(json, JSON.stringify(agentFile(agent.record, prompt, agent.cliFields)))]);
+        written++;
+      }
+      fingerprints[agent.slug] = fingerprint;
+    },
+    (agent) => agent.slug,
+  );
+  return { failed, fingerprints, written };
+}
+
+/** An agent's raw file and JSON file, relative to the output folder. */
+function agentFileNames(slug: string): [raw: string, json: string] {
+  return [`agents/${slug}.md`, `agents/${slug}.json`];
+}
+
+/** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
+export function publishedFiles(manifest: BuildManifest): string[] {
+  return [...manifest.agents.flatMap((a) => agentFileNames(a.slug)), ...OPEN_DATA_FILES];
+}
+
+/** Every file below `dir`, relative to it with `/`; none when it does not exist (or cannot be read). */
+export function filesBelow(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  } catch {
+    return [];
+  }
+}
+
+/** The open-data files, at the top of the site. */
+const OPEN_DATA_FILES = ['agents.json', 'agents.schema.json', 'agent.schema.json', 'llms.txt', 'llms-full.txt', 'feed.xml', 'robots.txt'] as const;
+
+/** Writes the open data: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed, and robots.txt. */
+export async function writeOpenData(manifest: BuildManifest, outDir: string): Promise<{ feedEntries: number; undated: string[] }> {
+  const records = manifest.agents.map((a) => a.record);
+  const file = agentsFileSchema.parse({ version: OPEN_DATA_VERSION, site: manifest.site.url ?? null, count: records.length, agents: records });
+  const write = (name: (typeof OPEN_DATA_FILES)[number], text: string) => writeFile(path.join(outDir, name), text);
+  const schema = (s: z.ZodType, id: string) => `${JSON.stringify({ $id: id, ...z.toJSONSchema(s) }, null, 2)}\n`;
+  const site = manifest.site.url ? new URL(manifest.site.base, manifest.site.url).href : manifest.site.base;
+  const dated: DatedRecord[] = [];
+  const undated: string[] = [];
+  for (const source of manifest.sources) {
+    const dates = gitDates(source.absDir);
+    if (!dates) {
+      undated.push(source.label);
+      continue;
+    }
+    for (const agent of manifest.agents) {
+      const updated = agent.sourceId === source.id ? dates.get(agent.absPath) : undefined;
+      if (updated) dated.push({ record: agent.record, updated });
+    }
+  }
+  await Promise.all([
+    write('agents.json', `${JSON.stringify(file)}\n`),
+    write('agents.schema.json', schema(agentsFileSchema, `${site}agents.schema.json`)),
+    write('agent.schema.json', schema(agentFileSchema, `${site}agent.schema.json`)),
+    write('llms.txt', llmsTxt(records, { full: false })),
+    write('llms-full.txt', llmsTxt(records, { full: true })),
+    write('feed.xml', atomFeed(dated, { siteUrl: site, feedUrl: `${site}feed.xml`, undatedSources: undated })),
+    write('robots.txt', robotsTxt(manifest.site.url ? `${site}sitemap-index.xml` : undefined)),
+  ]);
+  return { feedEntries: Math.min(dated.length, 100), undated };
+}
+
+/**
+ * Moves a folder out of the way at once, to `trash` (on the same disk, or it is deleted there and then), and
+ * deletes it while other work goes on. An old search index holds a file per agent: deleting 20,000 files took
+ * 4 s of a rebuild, before Pagefind could start.
+ */
+export function removeInBackground(dir: string, trash: string): Promise<void> {
+  // Left behind by a build that stopped before it was deleted.
+  rmSync(trash, { recursive: true, force: true });
+  try {
+    renameSync(dir, trash);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return Promise.resolve();
+    if (code !== 'EXDEV') throw error;
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  }
+  return rm(trash, { recursive: true, force: true });
+}
+
+/** Moves a folder to `to`, replacing what is there; copies when the two are on different file systems. */
+export function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}

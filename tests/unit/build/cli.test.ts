@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function checkAgents(...args: string[]) {
+  const result = spawnSync(process.execPath, ['scripts/check-agents.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test.each([
+  [['--strict'], 0],
+  [['--strict', 'content/agents'], 0],
+  [['tests/fixtures/agents'], 1],
+  [['--format', 'yaml', 'content/agents'], 2],
+  [['no/such/folder'], 2],
+  [['--bogus'], 2],
+  [[''], 2],
+  [['content/agents', ' '], 2],
+])('check:agents %j exits %i', (args, code) => expect(checkAgents(...args).code).toBe(code));
+
+test('text output has one file:line:col severity rule message line per finding, then a summary', () => {
+  const { out } = checkAgents('tests/fixtures/agents');
+  const lines = out.trim().split('\n');
+  expect(lines.at(-1)).toBe('12 files: 10 agent pages (Claude Code skips 1), 2 files without a page; 5 errors, 11 warnings, 5 notes');
+  for (const line of lines.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/agents\/\S+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+/);
+  expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 warning yaml-invalid');
+  expect(out).toContain('tests/fixtures/agents/messy/flat-hooks.md:5:1 error hooks-invalid');
+});
+
+test('JSON output carries the summary, the sources and every diagnostic with its hint', () => {
+  const { out } = checkAgents('--format', 'json', 'tests/fixtures/agents');
+  const report = JSON.parse(out) as {
+    summary: { agents: number; skipped: number; errors: number; ok: boolean };
+    sources: { id: string; pages: number }[];
+    findings: { source: string; file: string; line: number; rule: string; severity: string; hint: string }[];
+  };
+  expect(report.summary).toMatchObject({ agents: 10, skipped: 2, errors: 5, warnings: 11, ok: false });
+  expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 10 })]);
+  expect(report.findings).toHaveLength(21);
+  expect(report.findings.every((f) => f.hint.length > 0 && f.source === 'agents' && !f.file.startsWith('tests/'))).toBe(true);
+});
+
+test('--strict turns warnings into failures: the same folder passes without it and fails with it', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'strict-'));
+  writeFileSync(path.join(dir, 'a.md'), '---\nname: a\ndescription: Use when testing.\ntools: Read, MultiEdit\n---\nBody.\n');
+  try {
+    const plain = checkAgents(dir);
+    const strict = checkAgents('--strict', dir);
+    expect(plain.out).toContain('warning tools-legacy');
+    expect(plain.code).toBe(0);
+    expect(strict.out).toContain('warning tools-legacy');
+    expect(strict.code).toBe(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
