@@ -34,11 +34,15 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
     },
   },
-  projects: Object.entries(sites).map(([name, site]) => ({
-    name,
-    testMatch: `${name}/**/*.spec.ts`,
-    use: { baseURL: `http://localhost:${site.port}${site.base}` },
-  })),
+  projects: [
+    ...Object.entries(sites).map(([name, site]) => ({
+      name,
+      testMatch: `${name}/**/*.spec.ts`,
+      use: { baseURL: `http://localhost:${site.port}${site.base}` },
+    })),
+    // Starts its own `astro dev` on a folder it edits (tests/e2e/dev/dev.spec.ts).
+    { name: 'dev', testMatch: 'dev/**/*.spec.ts' },
+  ],
   webServer: Object.values(sites).map((site) => ({
     command: `OUT_DIR=${site.outDir} BASE_PATH=${site.base} astro preview --ignore-lock --port ${site.port}`,
     url: `http://localhost:${site.port}${site.base}`,

@@ -4,7 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { agentsFileSchema, type Agent, type AgentFacts } from './lib/catalog/agent.ts';
+import type { AgentFacts } from './lib/catalog/agent.ts';
+import { categoryLabelOf } from './lib/catalog/categories.ts';
+import type { SnapshotAgent as Agent } from './lib/catalog/snapshot.ts';
+import pageConfig from 'virtual:subagent-catalog/config';
+import { readSnapshot } from './build/snapshot-file.ts';
 import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/search/facets.ts';
 import { commandOrigin, pluginLines, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
 import { pluginNameForCategory } from './lib/publish/marketplace.ts';
@@ -15,7 +19,7 @@ import { LIMIT_TABLE } from './lib/read/limits.ts';
 import { RULES, type RuleId } from './lib/check/rules.ts';
 import { SEARCH_FACETS } from './lib/search/state.ts';
 import { createUrls } from './lib/views/urls.ts';
-import { agentCommands, agentRow, agentView, categoryLabelOf, SCOPED_BASH_ISSUE, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import { agentCommands, agentRow, agentView, SCOPED_BASH_ISSUE, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
 import { CLAUDE_CODE_VERSION } from './lib/read/claude-code.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
@@ -24,7 +28,6 @@ import type { AgentList, SetInstall } from './lib/views/lists.ts';
 import { pageKey } from './lib/views/page-key.ts';
 import { relatedAgents } from './lib/views/related.ts';
 import { rowsTable } from './lib/views/rows-table.ts';
-import { readSerialized } from './build/serialized.ts';
 import { inlineCodeHtml } from './lib/text/markdown.ts';
 import { countsLine } from './lib/catalog/summary.ts';
 import { installableAgents } from './lib/publish/bundle.ts';
@@ -36,10 +39,13 @@ export const urls = createUrls(import.meta.env.BASE_URL);
 /** The site's public address, when it was built with SITE_URL. */
 export const siteUrl: string | undefined = import.meta.env.SITE || undefined;
 
-const [agentEntries, categoryEntries, sourceEntries] = await Promise.all([getCollection('agents'), getCollection('categories'), getCollection('sources')]);
+// The collection's one entry changes with the snapshot: reading it ties these pages to it, so `astro dev` shows a
+// changed agent on the next load. The agents themselves come from the snapshot (see SNAPSHOT_ENTRY).
+await getCollection('catalog');
+const snapshot = readSnapshot(pageConfig.snapshotFile);
 
-/** Every source, in configured order, with its counts and skipped files. */
-export const sources = sourceEntries.map((e) => ({ id: e.id, ...e.data })).sort((a, b) => a.order - b.order);
+/** Every source, in configured order, with its counts and skipped files; nothing of the build machine. */
+export const sources = snapshot.sources.map(({ absDir: _absDir, ...source }) => source);
 
 /** Stands for the site's address in commands when the build did not know it. */
 export const sitePlaceholder = siteUrl ? undefined : SITE_PLACEHOLDER;
@@ -48,19 +54,10 @@ export const sitePlaceholder = siteUrl ? undefined : SITE_PLACEHOLDER;
 export const hasManySources = sources.length > 1;
 
 const sourceRefs = new Map<string, SourceRef>(sources.map((s) => [s.id, { id: s.id, label: s.label, repository: s.repository }]));
-const categoryMeta = new Map(categoryEntries.map((e) => [e.id, e.data]));
+const categoryMeta = new Map(snapshot.categories);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Every agent, in catalogue order (by name, then source, then slug), from the file the collection's entries name. */
-const all: Agent[] = readAgents(agentEntries);
-
-function readAgents(entries: readonly { id: string; data: { agentsFile: string } }[]): Agent[] {
-  const file = entries[0]?.data.agentsFile;
-  if (file === undefined) return [];
-  const agents = agentsFileSchema.parse(readSerialized(file));
-  const listed = new Set(entries.map((e) => e.id));
-  if (agents.length !== listed.size || agents.some((a) => !listed.has(a.slug))) throw new Error(`${file} does not hold the agents of the content store; build again.`);
-  return agents;
-}
+/** Every agent, in catalogue order (by name, then source, then slug). */
+const all: Agent[] = snapshot.agents;
 
 const toolFacet = (a: AgentFacts) => listedToolNames(a.tools);
 const skillFacet = (a: AgentFacts) => skillFacetValues(a.skills, a.tags);
@@ -75,7 +72,7 @@ const context: ViewContext = {
   sources: sourceRefs,
   hasManySources,
   origin: commandOrigin(siteUrl),
-  marketplace: sources[0]?.marketplace,
+  marketplace: pageConfig.marketplace,
   facetSlugs: {
     tool: new Map(tools.map((t) => [t.value, t.slug])),
     skill: new Map(skills.map((s) => [s.value, s.slug])),
@@ -203,7 +200,7 @@ export const skillIndex = skills.map((s: FacetEntry) => ({ ...s, href: urls.skil
 export const modelIndex = models.map((m) => ({ ...m, href: urls.model(m.slug), count: m.slugs.length, description: `model: ${m.written.join(', ')}` }));
 
 /** The sources as the diagnostics page shows them: by label and repository, never by a folder of the build machine. */
-export const diagnosticsSources = sources.map(({ dir: _dir, ...source }) => ({
+export const diagnosticsSources = sources.map((source) => ({
   ...source,
   countsLine: countsLine({ ...source, skippedByClaudeCode: all.filter((a) => a.sourceId === source.id && a.verdict === 'skipped').length, withoutPage: source.skipped }),
 }));

@@ -1,10 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { agentEntrySchema, sourceSummarySchema } from './lib/catalog/agent.ts';
-import { categorySchema } from './lib/catalog/categories.ts';
-import { agentsLoader, categoriesLoader, sourcesLoader } from './build/loader.ts';
+import { z } from 'zod';
+import loaderOptions from 'virtual:subagent-catalog/loader';
+import { catalogLoader } from './build/loader.ts';
 
 export const collections = {
-  agents: defineCollection({ loader: agentsLoader(), schema: agentEntrySchema }),
-  categories: defineCollection({ loader: categoriesLoader(), schema: categorySchema }),
-  sources: defineCollection({ loader: sourcesLoader(), schema: sourceSummarySchema }),
+  // One entry, the snapshot's digest: see SNAPSHOT_ENTRY for why the agents themselves are not in the store.
+  catalog: defineCollection({ loader: catalogLoader(loaderOptions), schema: z.object({ digest: z.string() }) }),
 };

@@ -4,12 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { FinishingInput, FinishingMessage, FinishingReport } from './finishing-process.ts';
+import { AstroError } from 'astro/errors';
+import type { CatalogConfig } from '../lib/catalog/config.ts';
+import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/publish/stale-files.ts';
+import { buildStop } from './build-error.ts';
+import { loadCatalogConfig } from './config-file.ts';
+import type { FinishingInput, FinishingReport } from './finishing-process.ts';
 import { filesBelow, moveFolder } from './publish-files.ts';
 import { phaseLine } from './phases.ts';
-import { cacheFile, writeSearchRecords } from './build-manifest.ts';
-import { receiveSearchRecords } from './search-handover.ts';
-import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/publish/stale-files.ts';
+import { cacheFile, removeSnapshot, snapshotFileIn } from './snapshot-file.ts';
+import { catalogVirtualModules } from './virtual-modules.ts';
+import { serveCatalogFiles } from './dev-files.ts';
 
 /**
  * Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many
@@ -67,22 +72,14 @@ const HEAP_GROWTH_DEFAULT = '--heap-growing-percent=0';
 /** Puts the default heap growth back once the bundles are built, before Astro renders the pages. */
 const heapGrowthReset = { name: 'subagent-catalog:heap-growth', buildApp: { order: 'post' as const, handler: () => setFlagsFromString(HEAP_GROWTH_DEFAULT) } };
 
-/** The process that builds the search index and publishes the files, and what it reports when done. */
-interface Finishing {
-  report: Promise<FinishingReport>;
-  /** Tells it the loader has written the build manifest, so it may publish the files. */
-  manifestWritten: () => void;
-}
-
 /**
- * Starts the process that builds the search index and publishes the files while Astro stores the agents,
- * bundles and renders. A process rather than a thread: its memory (the manifest, the messages to Pagefind)
- * stays out of the build's.
+ * Starts the process that builds the search index and publishes the files. It waits for the snapshot the content
+ * loader writes, and works while Astro stores the content, bundles and renders. A process rather than a thread:
+ * its memory (the snapshot, the messages to Pagefind) stays out of the build's. Awaited in build:done.
  */
-function startFinishing(input: FinishingInput): Finishing {
+function startFinishing(input: FinishingInput): Promise<FinishingReport> {
   const child = fork(fileURLToPath(new URL('./finishing-process.ts', import.meta.url)), { execArgv: [], serialization: 'advanced' });
-  const send = (message: FinishingMessage) => child.send(message);
-  send(input);
+  child.send(input);
   const report = new Promise<FinishingReport>((resolve, reject) => {
     child.once('message', (message: { report?: FinishingReport; error?: string }) => {
       if (message.report) resolve(message.report);
@@ -91,9 +88,18 @@ function startFinishing(input: FinishingInput): Finishing {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`The publishing process stopped (exit code ${code}) before it reported.`)));
   });
-  // Awaited in build:done; this only keeps an early failure from being reported as unhandled meanwhile.
+  // This only keeps an early failure from being reported as unhandled before build:done awaits it.
   report.catch(() => undefined);
-  return { report, manifestWritten: () => send('manifest-written') };
+  return report;
+}
+
+/** The catalogue config, or an AstroError that names the file, the key and the fix. */
+function catalogConfig(root: string, logger: AstroIntegrationLogger): CatalogConfig {
+  try {
+    return loadCatalogConfig(root);
+  } catch (error) {
+    throw buildStop(logger, (error as Error).message, 'The catalogue config has a mistake (printed above).', 'See "Configuration" in the README: catalog.config.json, AGENTS_DIR, STRICT and CATALOG_CONFIG.');
+  }
 }
 
 function logReport(logger: AstroIntegrationLogger, report: FinishingReport): void {
@@ -107,53 +113,68 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
 }
 
 /**
- * The steps around Astro's rendering, fed by the content loader. As soon as the loader has the search records,
- * a child process starts building the search index; once the loader has written the build manifest, it publishes
- * the raw files, each agent's JSON and the open data. When the pages are done, the index is moved into the site
- * and the summary printed. `astro build` alone produces a complete dist/.
+ * The catalogue's integration. It reads and checks the config once and hands it to the content loader and the
+ * pages as virtual modules. In `astro build` it starts, at once, the process that builds the search index and
+ * publishes the raw files, each agent's JSON and the open data from the snapshot the loader writes; when the pages
+ * are done, the index is moved into the site, stale files of the previous build are removed and the summary
+ * printed. In `astro dev` it serves the raw files, agent JSON and open data from the same snapshot.
+ * `astro build` alone produces a complete dist/.
  */
 export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegration {
-  let cacheDir = '';
   let outDir = '';
   let searchDir = '';
   let searchKeyFile = '';
   let publicDir = '';
+  let snapshotFile = '';
   let buildStartedMs = 0;
-  let finishing: Finishing | undefined;
+  let finishing: Promise<FinishingReport> | undefined;
+  let building = false;
+  let base = '/';
   return {
     name: 'subagent-catalog-build',
     hooks: {
       // The output folder is not emptied: pages the incremental build keeps stay, and stale files go at the end.
-      'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { build: { emptyOutDir: false } } });
-        if (command !== 'build') return;
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        const catalog = catalogConfig(fileURLToPath(config.root), logger);
+        snapshotFile = snapshotFileIn(fileURLToPath(config.cacheDir));
+        updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [catalogVirtualModules(catalog, snapshotFile)] } });
+        building = command === 'build';
+        if (!building) return;
         setFlagsFromString(HEAP_GROWTH_WHILE_BUNDLING);
         updateConfig({ vite: { plugins: [heapGrowthReset] } });
-        // The loader hands the records over during the content sync, after astro:config:done has set the paths.
-        receiveSearchRecords((records) => {
-          if (finishing) return;
-          writeSearchRecords(cacheDir, records);
-          finishing = startFinishing({ cacheDir, outDir, searchDir, searchKeyFile, buildStartedAt: Date.now() - process.uptime() * 1000 });
-        });
       },
       'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
+        const cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
         searchDir = cacheFile(cacheDir, 'pagefind');
         searchKeyFile = cacheFile(cacheDir, 'pagefind.key');
         publicDir = fileURLToPath(config.publicDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        if (!building) return;
+        // The content sync comes next; the process waits for the snapshot it writes, never for an older one.
+        removeSnapshot(snapshotFile);
+        finishing = startFinishing({
+          snapshotFile,
+          cacheDir,
+          outDir,
+          searchDir,
+          searchKeyFile,
+          site: { url: config.site, base: config.base },
+          buildStartedAt: Date.now() - process.uptime() * 1000,
+        });
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveCatalogFiles(snapshotFile, base));
       },
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
         buildStartedMs = fileSystemNow(outDir);
-        if (!finishing) throw new Error('The agents loader handed over no search records: did the content sync run?');
-        finishing.manifestWritten();
+        if (!existsSync(snapshotFile)) throw new AstroError('The content loader wrote no snapshot of the catalogue.', 'Did the content sync run? Build again; if it happens again, report it with the build output.');
       },
       'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');
         logger.info(phaseLine('pages-rendered'));
-        receiveSearchRecords(undefined);
-        const report = await finishing.report;
+        const report = await finishing;
         const siteDir = fileURLToPath(dir);
         if (!report.searchKept) moveFolder(searchDir, path.join(siteDir, 'pagefind'));
         // Kept with the site only while the site stays where it was built (see publishTo below).

@@ -1,20 +1,27 @@
 /**
- * The work that does not depend on the rendered pages, run in a child process while Astro stores the agents,
- * bundles and renders (a process of its own, so its memory does not add to the build's): the search index
- * (written to a folder of its own, moved into the site when the pages are done), from the moment the loader has
- * the records; and the raw files, each agent's JSON and the open data (written straight into the output
- * folder), once the loader has written the build manifest.
+ * The work that does not depend on the rendered pages, run in a child process while Astro stores the content,
+ * bundles and renders (a process of its own, so its memory does not add to the build's). From the moment the
+ * content loader has written the catalogue snapshot, it derives from it, and from the agents' bytes, everything
+ * the site publishes besides pages: the search index (written to a folder of its own, moved into the site when
+ * the pages are done), the raw files, each agent's JSON and the open data (written straight into the output folder).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { close } from 'pagefind';
-import { cacheFile, readManifest, readSearchRecords } from './build-manifest.ts';
+import { publicationOf, searchRecordsOf, type SiteAddress } from '../lib/publish/publication.ts';
+import { promptFrom } from '../lib/read/frontmatter.ts';
+import { decodeText } from '../lib/read/text.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
 import { filesBelow, publishAgentFiles, removeInBackground, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
+import { cacheFile, waitForSnapshot } from './snapshot-file.ts';
 
 /** What the build hands the process. */
 export interface FinishingInput {
+  /** The snapshot the content loader is about to write. */
+  snapshotFile: string;
+  site: SiteAddress;
   cacheDir: string;
   outDir: string;
   /** Where the search index is written. */
@@ -24,12 +31,6 @@ export interface FinishingInput {
   /** When the build process started (ms since the epoch), so times reported here read like its own. */
   buildStartedAt: number;
 }
-
-/**
- * What the build sends: the input once the loader has handed over the search records, then word that it has
- * written the build manifest.
- */
-export type FinishingMessage = FinishingInput | 'manifest-written';
 
 /** What the process reports when it is done. */
 export interface FinishingReport {
@@ -90,9 +91,29 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
   }
 }
 
-async function finish(input: FinishingInput, manifestWritten: Promise<void>): Promise<FinishingReport> {
+/** Reads every agent's bytes once, a few at a time; an agent whose file cannot be read gets no bytes. */
+async function readAll(files: readonly string[]): Promise<(Buffer | undefined)[]> {
+  const bytes: (Buffer | undefined)[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      bytes[index] = await readFile(files[index]!).catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return bytes;
+}
+
+async function finish(input: FinishingInput): Promise<FinishingReport> {
   const since = () => (Date.now() - input.buildStartedAt) / 1000;
-  const records = readSearchRecords(input.cacheDir);
+  // Listed before anything writes there: this process publishes once the snapshot is in, Astro once it has bundled.
+  const previousFiles = filesBelow(input.outDir);
+  const snapshot = await waitForSnapshot(input.snapshotFile);
+  const publication = publicationOf(snapshot, input.site);
+  const bytes = await readAll(publication.agents.map((a) => a.absPath));
+  const prompts = bytes.map((b, i) => (b ? promptFrom(decodeText(b).text, publication.agents[i]!.bodyLine) : ''));
+  const records = searchRecordsOf(snapshot, input.site.base, (_, index) => prompts[index]!);
   const searchKey = indexKey(records);
   const searchKept = readText(input.searchKeyFile) === searchKey && existsSync(path.join(input.outDir, 'pagefind', 'pagefind.js'));
   let oldIndexRemoved = Promise.resolve();
@@ -107,29 +128,33 @@ async function finish(input: FinishingInput, manifestWritten: Promise<void>): Pr
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
   oldIndexRemoved.catch(() => undefined);
-  // Listed while nothing writes there yet: this process publishes once the manifest is written, Astro once it has bundled.
-  const previousFiles = filesBelow(input.outDir);
-  await manifestWritten;
-  const manifest = readManifest(input.cacheDir);
   const fingerprintsFile = cacheFile(input.cacheDir, 'published.json');
-  const { failed, fingerprints, written } = await publishAgentFiles(manifest, input.outDir, readFingerprints(fingerprintsFile));
+  const indexOf = new Map(publication.agents.map((a, i) => [a.slug, i]));
+  const { failed, fingerprints, written } = await publishAgentFiles(
+    publication,
+    input.outDir,
+    async (agent) => {
+      const index = indexOf.get(agent.slug)!;
+      const agentBytes = bytes[index];
+      if (!agentBytes) throw new Error(`${agent.absPath} could not be read`);
+      return { bytes: agentBytes, prompt: prompts[index]! };
+    },
+    readFingerprints(fingerprintsFile),
+  );
   writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
-  const { feedEntries, undated } = await writeOpenData(manifest, input.outDir);
+  const { feedEntries, undated } = await writeOpenData(publication, input.outDir);
   const publishedAt = since();
   const searched = await search;
   await oldIndexRemoved;
-  return { slugs: manifest.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(manifest), written, summary: manifest.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
+  return { slugs: publication.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(publication), written, summary: snapshot.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
 }
 
-let manifestWritten = () => {};
-const manifestReady = new Promise<void>((resolve) => (manifestWritten = resolve));
-process.on('message', (message: FinishingMessage) => {
-  if (message === 'manifest-written') return manifestWritten();
+process.once('message', (input: FinishingInput) => {
   const reply = (report: { report?: FinishingReport; error?: string }) => process.send?.(report, () => process.exit(0));
-  finish(message, manifestReady).then(
+  finish(input).then(
     (report) => reply({ report }),
     (error: unknown) => reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
-// Started before Astro has checked every file, so a build that then stops (strict mode, an error) must not leave it behind.
+// Started before the content is synced, so a build that then stops (strict mode, an error) must not leave it behind.
 process.once('disconnect', () => process.exit(1));

@@ -1,147 +1,118 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { cacheFile, writeManifest, type BuildManifest } from './build-manifest.ts';
-import { agentRecord } from '../lib/publish/open-data.ts';
-import { type CatalogConfig } from '../lib/catalog/config.ts';
-import { loadCatalogConfig } from '../build/config-file.ts';
-import { storedAgent, type Agent } from '../lib/catalog/agent.ts';
+import type { SourceConfig } from '../lib/catalog/config.ts';
+import { catalogSnapshot } from '../lib/catalog/snapshot.ts';
+import { strictFailures, terminalPath } from '../lib/catalog/summary.ts';
 import { promptPath, renderPrompts } from './prompt-cache.ts';
+import { buildStop } from './build-error.ts';
 import { scanSources } from './scan.ts';
-import { type ScanResult } from '../lib/catalog/assemble.ts';
-import { handOverSearchRecords } from './search-handover.ts';
-import { searchRecord } from '../lib/search/records.ts';
-import { writeSerialized } from './serialized.ts';
-import { formatSummary, strictFailures, terminalPath } from '../lib/catalog/summary.ts';
-import { createUrls } from '../lib/views/urls.ts';
+import { cacheFile, writeSnapshot } from './snapshot-file.ts';
 
-/** The loaders that read the shared scan: once all have, it is dropped, prompts and all. */
-const SCAN_READERS = 3;
-let cached: { key: string; scan: ScanResult; config: CatalogConfig; readers: number } | undefined;
+/** What the loader is given by the integration (through `virtual:subagent-catalog/loader`). */
+export interface CatalogLoaderOptions {
+  sources: SourceConfig[];
+  strict: boolean;
+  snapshotFile: string;
+}
 
 /**
- * Scans the configured sources once per sync and config, and runs `use` with the result; the three
- * collection loaders share it. The scan holds every prompt, so it is not kept once all three are done.
+ * The id of the one entry of the catalogue collection. The agents are not in the content store: Astro inlines
+ * the whole store into the build as one JavaScript module, which Vite bundles and Node compiles again. At 10,000
+ * agents, each agent's data in the store (19 MB of it) raised the build's peak memory from 682 and 718 MiB (two
+ * builds) to 1,043, 1,061 and 1,064 MiB (three builds), past the 1 GB every build process must stay under; build
+ * times were within the noise of a shared machine (24 to 45 s). So the store holds one entry whose digest is the
+ * snapshot's: it changes with any agent, so the store, and `astro dev` with it, sees every change, and pages read
+ * the agents from the snapshot.
  */
-async function withCatalogScan(context: LoaderContext, use: (scan: ScanResult, config: CatalogConfig) => Promise<void>): Promise<void> {
-  const config = loadCatalogConfig(fileURLToPath(context.config.root));
-  const key = JSON.stringify(config);
-  if (cached?.key !== key || cached.readers >= SCAN_READERS) cached = { key, scan: scanSources(config.sources), config, readers: 0 };
-  const current = cached;
+export const SNAPSHOT_ENTRY = 'snapshot';
+
+/**
+ * The catalogue's loader: scans every source once, checks strict mode, writes the snapshot (from which the pages,
+ * the search index, the raw files and the open data are all made), renders each distinct prompt to safe HTML in
+ * the build cache, and stores the snapshot's digest. In `astro dev` it watches the sources and does it all again
+ * when an agent file, a categories file or a folder changes.
+ */
+export function catalogLoader(options: CatalogLoaderOptions): Loader {
+  return {
+    name: 'subagent-catalog',
+    load: async (context) => {
+      await loadCatalog(context, options);
+      if (context.watcher) watchSources(context, options);
+    },
+  };
+}
+
+/** Scans the sources; a folder that is missing, or is not a folder, stops the build with what to check. */
+function scanOrExplain(context: LoaderContext, sources: readonly SourceConfig[]) {
   try {
-    await use(current.scan, current.config);
-  } finally {
-    current.readers++;
-    if (current.readers >= SCAN_READERS && cached === current) cached = undefined;
+    return scanSources(sources);
+  } catch (error) {
+    throw buildStop(context.logger, (error as Error).message, 'An agents folder cannot be read (printed above).', 'Check AGENTS_DIR, or the "dir" of each source in catalog.config.json: each must name a folder of agent files.');
   }
 }
 
-/** Catalogue order: by name, then source order, then slug. Pages, lists, open data and search all use it. */
-function catalogueOrder(scan: ScanResult, config: CatalogConfig): ScanResult['agents'] {
-  const sourceOrder = new Map(config.sources.map((s, i) => [s.id, i]));
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...scan.agents].sort(
-    (a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug),
+async function loadCatalog(context: LoaderContext, options: CatalogLoaderOptions): Promise<void> {
+  const scan = scanOrExplain(context, options.sources);
+  const failures = strictFailures(scan, options.strict);
+  if (failures.length > 0) {
+    const first = failures[0]!;
+    const where = terminalPath(
+      options.sources.find((s) => s.id === first.source),
+      first.file,
+    );
+    throw buildStop(
+      context.logger,
+      `Strict mode: ${failures.length} finding(s) fail the build. First: ${where}:${first.line} ${first.message}`,
+      `Strict mode: ${failures.length} finding(s) fail the build (the first is printed above).`,
+      'Fix the finding, or build without STRICT=1 (and without "strict": true in catalog.config.json). npm run check:agents lists every finding with its fix.',
+    );
+  }
+  const promptDir = cacheFile(fileURLToPath(context.config.cacheDir), 'prompts');
+  const snapshot = catalogSnapshot(scan, (body) => promptPath(promptDir, body));
+  // Written before the prompts are rendered: the publishing side starts from it while this process goes on.
+  writeSnapshot(options.snapshotFile, snapshot);
+  await renderPrompts(
+    promptDir,
+    scan.agents.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) })),
   );
+  const digest = context.generateDigest(snapshotDigestInput(snapshot));
+  if (context.store.get(SNAPSHOT_ENTRY)?.digest === digest) return;
+  context.store.clear();
+  context.store.set({ id: SNAPSHOT_ENTRY, data: await context.parseData({ id: SNAPSHOT_ENTRY, data: { digest } }), digest });
 }
 
-/**
- * Loads every agent as a collection entry that names the build cache's file of every agent (see
- * agentEntrySchema); each prompt is rendered safely to a file of the build cache, once per distinct prompt.
- * Entries whose agent has not changed since the last build are left as they are. Hands
- * the search records to the build as soon as the agents are in order, and writes, for the steps after the pages,
- * the build manifest: raw files to publish, open data and the summary.
- */
-export function agentsLoader(): Loader {
-  return {
-    name: 'subagent-catalog-agents',
-    load: (context) =>
-      withCatalogScan(context, async (scan, config) => {
-        const cacheDir = fileURLToPath(context.config.cacheDir);
-        const urls = createUrls(context.config.base);
-        const siteUrl = context.config.site;
-        const publish = (sitePath: string) => (siteUrl ? new URL(sitePath, siteUrl).href : sitePath);
-        const categoryLabel = (id: string) => scan.categories.get(id)?.label ?? id;
-        const sourceLabel = new Map(config.sources.map((s) => [s.id, s.label]));
-        const ordered = catalogueOrder(scan, config);
-        handOverSearchRecords(
-          ordered.map((agent) =>
-            searchRecord({ agent, url: urls.agent(agent.slug), categoryLabel: categoryLabel(agent.categoryId), sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId }),
-          ),
-        );
-        const keep = new Set<string>();
-        const manifestAgents: BuildManifest['agents'] = [];
-        const promptDir = cacheFile(cacheDir, 'prompts');
-        const prompts = ordered.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) }));
-        await renderPrompts(promptDir, prompts);
-        const agentsFile = cacheFile(cacheDir, 'agents.v8');
-        const agents: Agent[] = [];
-        for (const [index, { body, bodyLine, cliFields, ...scanned }] of ordered.entries()) {
-          const agent = { ...storedAgent(scanned), promptFile: prompts[index]!.file };
-          agents.push(agent);
-          keep.add(agent.slug);
-          const record = agentRecord(scanned, {
-            categoryLabel: categoryLabel(agent.categoryId),
-            sourceLabel: sourceLabel.get(agent.sourceId) ?? agent.sourceId,
-            publish,
-            pagePath: urls.agent(agent.slug),
-            rawPath: urls.raw(agent.slug),
-          });
-          manifestAgents.push({ slug: agent.slug, absPath: agent.file.absPath, relPath: agent.file.relPath, sourceId: agent.sourceId, bodyLine, cliFields, record });
-          const digest = context.generateDigest(agent);
-          if (context.store.get(agent.slug)?.digest === digest) continue;
-          const data = await context.parseData({ id: agent.slug, data: { agentsFile, digest } });
-          context.store.set({ id: agent.slug, data, digest });
-        }
-        writeSerialized(agentsFile, agents);
-        for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
+/** What the digest covers: everything a page can show, so the dev server reloads on any change. */
+function snapshotDigestInput(snapshot: ReturnType<typeof catalogSnapshot>): string {
+  return JSON.stringify([snapshot.agents, snapshot.categories, snapshot.sources.map(({ absDir: _absDir, ...shown }) => shown)]);
+}
 
-        writeManifest(cacheDir, {
-          summary: formatSummary(scan),
-          site: { url: siteUrl, base: context.config.base },
-          sources: config.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
-          agents: manifestAgents,
-        });
-        const failures = strictFailures(scan, config.strict);
-        if (failures.length > 0) {
-          const first = failures[0]!;
-          const where = terminalPath(
-            config.sources.find((s) => s.id === first.source),
-            first.file,
-          );
-          throw new Error(`Strict mode: ${failures.length} finding(s) fail the build. First: ${where}:${first.line} ${first.message}`);
-        }
-      }),
+/** In `astro dev`: loads the catalogue again when anything in a source changes, at most once at a time. */
+function watchSources(context: LoaderContext, options: CatalogLoaderOptions): void {
+  const watcher = context.watcher!;
+  const dirs = options.sources.flatMap((s) => [s.absDir, ...(s.categories ? [s.categories] : [])]);
+  watcher.add(dirs);
+  const inSource = (file: string) => dirs.some((dir) => file === dir || file.startsWith(`${dir}${path.sep}`));
+  let running: Promise<void> | undefined;
+  let again = false;
+  const reload = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    do {
+      again = false;
+      running = loadCatalog(context, options).then(
+        () => context.logger.info('Reloaded the agents'),
+        (error: unknown) => context.logger.error(`Could not reload the agents: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      await running;
+      running = undefined;
+    } while (again);
   };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
+    watcher.on(event, (file: string) => {
+      if (inSource(file)) void reload();
+    });
+  }
 }
-
-/** A loader whose entries are derived from the shared scan. */
-function scanLoader(name: string, entriesOf: (scan: ScanResult, config: CatalogConfig) => { id: string; data: Record<string, unknown> }[]): Loader {
-  return {
-    name,
-    load: (context) =>
-      withCatalogScan(context, async (scan, config) => {
-        context.store.clear();
-        for (const { id, data } of entriesOf(scan, config)) context.store.set({ id, data: await context.parseData({ id, data }) });
-      }),
-  };
-}
-
-/** Loads category metadata: the categories files of the sources, plus labels derived from folder names. */
-export const categoriesLoader = (): Loader => scanLoader('subagent-catalog-categories', (scan) => [...scan.categories].map(([id, meta]) => ({ id, data: { ...meta } })));
-
-/** Loads each source with its counts, what it ignored, and the files that did not become agent pages (with the reasons). */
-export const sourcesLoader = (): Loader =>
-  scanLoader('subagent-catalog-sources', (scan, config) =>
-    scan.summaries.map(({ source, ...counts }, order) => ({
-      id: source.id,
-      data: {
-        order,
-        label: source.label,
-        dir: source.dir,
-        repository: source.repository,
-        marketplace: config.marketplace,
-        ...counts,
-        skippedFiles: scan.skipped.filter((skipped) => skipped.sourceId === source.id),
-      },
-    })),
-  );

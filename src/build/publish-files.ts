@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { BuildManifest } from './build-manifest.ts';
 import { atomFeed, llmsTxt, robotsTxt, type DatedRecord } from '../lib/publish/feeds.ts';
-import { decodeText } from '../lib/read/text.ts';
-import { toLines } from '../lib/read/frontmatter.ts';
 import { agentFile, agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/publish/open-data.ts';
+import type { Publication, PublishedAgent } from '../lib/publish/publication.ts';
 import { gitDates } from './git-dates.ts';
 
 /** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
@@ -32,18 +30,20 @@ async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<vo
 export type PublishedFingerprints = Record<string, string>;
 
 /** A hash of everything an agent's two files are made from: the record holds the source file's SHA-256. */
-export function publishFingerprint(agent: BuildManifest['agents'][number]): string {
+export function publishFingerprint(agent: PublishedAgent): string {
   return createHash('sha256').update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine])).digest('hex').slice(0, 32);
 }
 
 /**
- * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its
- * record and `claude --agents` form), reading each file once for both. Files whose fingerprint matches
- * the previous build's, and which are still there, are left as they are.
+ * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its record
+ * and `claude --agents` form). `read` gives an agent's bytes and prompt (the caller reads each file once, for the
+ * search index too). Files whose fingerprint matches the previous build's, and which are still there, are left
+ * as they are.
  */
 export async function publishAgentFiles(
-  manifest: BuildManifest,
+  publication: Publication,
   outDir: string,
+  read: (agent: PublishedAgent) => Promise<{ bytes: Buffer; prompt: string }>,
   previous: PublishedFingerprints = {},
 ): Promise<{ failed: string[]; fingerprints: PublishedFingerprints; written: number }> {
   await mkdir(path.join(outDir, 'agents'), { recursive: true });
@@ -51,14 +51,13 @@ export async function publishAgentFiles(
   let written = 0;
   // A source file can change or vanish after the scan: its page stays, and the caller reports it.
   const failed = await eachLimited(
-    manifest.agents,
+    publication.agents,
     async (agent) => {
       const fingerprint = publishFingerprint(agent);
       const [raw, json] = agentFileNames(agent.slug).map((name) => path.join(outDir, name)) as [string, string];
       if (previous[agent.slug] !== fingerprint || !existsSync(raw) || !existsSync(json)) {
-        const bytes = await readFile(agent.absPath);
-        const prompt = toLines(decodeText(bytes).text).slice(agent.bodyLine - 1).join('\n');
-        await Promise.all([writeFile(raw, bytes), writeFile(json, JSON.stringify(agentFile(agent.record, prompt, agent.cliFields)))]);
+        const { bytes, prompt } = await read(agent);
+        await Promise.all([writeFile(raw, bytes), writeFile(json, agentJsonText(agent, prompt))]);
         written++;
       }
       fingerprints[agent.slug] = fingerprint;
@@ -74,8 +73,8 @@ function agentFileNames(slug: string): [raw: string, json: string] {
 }
 
 /** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
-export function publishedFiles(manifest: BuildManifest): string[] {
-  return [...manifest.agents.flatMap((a) => agentFileNames(a.slug)), ...OPEN_DATA_FILES];
+export function publishedFiles(publication: Publication): string[] {
+  return [...publication.agents.flatMap((a) => agentFileNames(a.slug)), ...OPEN_DATA_FILES];
 }
 
 /** Every file below `dir`, relative to it with `/`; none when it does not exist (or cannot be read). */
@@ -90,38 +89,49 @@ export function filesBelow(dir: string): string[] {
 }
 
 /** The open-data files, at the top of the site. */
-const OPEN_DATA_FILES = ['agents.json', 'agents.schema.json', 'agent.schema.json', 'llms.txt', 'llms-full.txt', 'feed.xml', 'robots.txt'] as const;
+export const OPEN_DATA_FILES = ['agents.json', 'agents.schema.json', 'agent.schema.json', 'llms.txt', 'llms-full.txt', 'feed.xml', 'robots.txt'] as const;
 
-/** Writes the open data: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed, and robots.txt. */
-export async function writeOpenData(manifest: BuildManifest, outDir: string): Promise<{ feedEntries: number; undated: string[] }> {
-  const records = manifest.agents.map((a) => a.record);
-  const file = agentsFileSchema.parse({ version: OPEN_DATA_VERSION, site: manifest.site.url ?? null, count: records.length, agents: records });
-  const write = (name: (typeof OPEN_DATA_FILES)[number], text: string) => writeFile(path.join(outDir, name), text);
+/** The open data as texts by file name: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed (from git dates), and robots.txt. */
+export function openDataTexts(publication: Publication): { texts: Record<(typeof OPEN_DATA_FILES)[number], string>; feedEntries: number; undated: string[] } {
+  const records = publication.agents.map((a) => a.record);
+  const file = agentsFileSchema.parse({ version: OPEN_DATA_VERSION, site: publication.site.url ?? null, count: records.length, agents: records });
   const schema = (s: z.ZodType, id: string) => `${JSON.stringify({ $id: id, ...z.toJSONSchema(s) }, null, 2)}\n`;
-  const site = manifest.site.url ? new URL(manifest.site.base, manifest.site.url).href : manifest.site.base;
+  const site = publication.site.url ? new URL(publication.site.base, publication.site.url).href : publication.site.base;
   const dated: DatedRecord[] = [];
   const undated: string[] = [];
-  for (const source of manifest.sources) {
+  for (const source of publication.sources) {
     const dates = gitDates(source.absDir);
     if (!dates) {
       undated.push(source.label);
       continue;
     }
-    for (const agent of manifest.agents) {
+    for (const agent of publication.agents) {
       const updated = agent.sourceId === source.id ? dates.get(agent.absPath) : undefined;
       if (updated) dated.push({ record: agent.record, updated });
     }
   }
-  await Promise.all([
-    write('agents.json', `${JSON.stringify(file)}\n`),
-    write('agents.schema.json', schema(agentsFileSchema, `${site}agents.schema.json`)),
-    write('agent.schema.json', schema(agentFileSchema, `${site}agent.schema.json`)),
-    write('llms.txt', llmsTxt(records, { full: false })),
-    write('llms-full.txt', llmsTxt(records, { full: true })),
-    write('feed.xml', atomFeed(dated, { siteUrl: site, feedUrl: `${site}feed.xml`, undatedSources: undated })),
-    write('robots.txt', robotsTxt(manifest.site.url ? `${site}sitemap-index.xml` : undefined)),
-  ]);
-  return { feedEntries: Math.min(dated.length, 100), undated };
+  const texts = {
+    'agents.json': `${JSON.stringify(file)}\n`,
+    'agents.schema.json': schema(agentsFileSchema, `${site}agents.schema.json`),
+    'agent.schema.json': schema(agentFileSchema, `${site}agent.schema.json`),
+    'llms.txt': llmsTxt(records, { full: false }),
+    'llms-full.txt': llmsTxt(records, { full: true }),
+    'feed.xml': atomFeed(dated, { siteUrl: site, feedUrl: `${site}feed.xml`, undatedSources: undated }),
+    'robots.txt': robotsTxt(publication.site.url ? `${site}sitemap-index.xml` : undefined),
+  };
+  return { texts, feedEntries: Math.min(dated.length, 100), undated };
+}
+
+/** Writes the open data (see openDataTexts) at the top of the output folder. */
+export async function writeOpenData(publication: Publication, outDir: string): Promise<{ feedEntries: number; undated: string[] }> {
+  const { texts, feedEntries, undated } = openDataTexts(publication);
+  await Promise.all(Object.entries(texts).map(([name, text]) => writeFile(path.join(outDir, name), text)));
+  return { feedEntries, undated };
+}
+
+/** An agent's own JSON file, as text. */
+export function agentJsonText(agent: PublishedAgent, prompt: string): string {
+  return JSON.stringify(agentFile(agent.record, prompt, agent.cliFields));
 }
 
 /**

@@ -2,6 +2,7 @@ import { groupByName, matchCountText, resultsToTopUp } from '../../lib/search/ra
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { loadPagefind, scheduler, type PagefindResultData } from './pagefind.ts';
 import { renderResult } from './render.ts';
+import { SEARCH_UNAVAILABLE } from './unavailable.ts';
 
 const SHOWN = 5;
 /** At most this many results are loaded to fill the five rows when some share a name. */
@@ -23,6 +24,8 @@ export function attachHeaderSearch(root: HTMLElement): void {
   const searchUrl = all.getAttribute('href')!;
   const showSource = root.dataset['showSource'] === 'true';
   const pagefind = loadPagefind();
+  // Handled where it is awaited; this keeps a failure to load from being reported meanwhile.
+  pagefind.catch(() => undefined);
   /** The newest search started, the newest whose results are on screen, and the newest one close() abandoned. */
   let latest = 0;
   let shown = 0;
@@ -64,7 +67,12 @@ export function attachHeaderSearch(root: HTMLElement): void {
     // the first results appear as soon as the engine has loaded, even if the person is still typing.
     const outdated = () => ticket <= closedAt || ticket < shown;
     setOpen(true);
-    const search = await rankedSearch(await pagefind, query, {});
+    const api = await pagefind.catch(() => undefined);
+    if (!api) {
+      status.textContent = SEARCH_UNAVAILABLE;
+      return;
+    }
+    const search = await rankedSearch(api, query, {});
     if (outdated() || !search) return;
     const loaded: PagefindResultData[] = [];
     let groups: PagefindResultData[][] = [];

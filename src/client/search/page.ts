@@ -5,8 +5,10 @@ import { isWeakMatch, rankedSearch } from './engine.ts';
 import { renderFacets } from './facets.ts';
 import { loadPagefind, scheduler, type FilterCounts, type PagefindApi, type PagefindFilters, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 import { el, renderResult } from './render.ts';
+import { SEARCH_UNAVAILABLE } from './unavailable.ts';
 
 const PAGE_SIZE = 20;
+
 /** With "Sort by name" and a query, the most relevant results that are sorted. */
 const NAME_SORT_LIMIT = 100;
 
@@ -87,6 +89,10 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
   status.textContent = 'Loading search…';
   // Listeners go on before the index loads, so nothing typed meanwhile is lost.
   const ready = loadPagefind().then(async (api) => ({ api, totals: await api.filters() }));
+  ready.catch(() => {
+    status.textContent = SEARCH_UNAVAILABLE;
+    status.dataset['count'] = '0';
+  });
 
   const commit = (push: boolean) => {
     const query = toSearchParams(state, page.facets);
@@ -160,7 +166,9 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
     const ticket = ++latest;
     // The count marks a finished search; drop it at once so nobody reads the previous one meanwhile.
     delete status.dataset['count'];
-    const { api, totals } = await ready;
+    const engine = await ready.catch(() => undefined);
+    if (!engine) return;
+    const { api, totals } = engine;
     if (ticket !== latest) return;
     renderChips();
     slots = [];

@@ -90,40 +90,8 @@ export const agentDataSchema = z.object({
 /** An agent as the scan produces it. */
 export type AgentData = z.infer<typeof agentDataSchema>;
 
-/**
- * Fields pages do not need kept: `descriptionText` and `examples` are derived from `description` again
- * by the agent's view.
- */
-const DERIVED = { descriptionText: true, examples: true } as const;
-
-/** What pages need of every agent, short of its frontmatter text (shown on its own page only). */
-export type AgentFacts = Omit<AgentData, keyof typeof DERIVED | 'frontmatter'>;
-
-/** A catalogue agent as pages get it: its data, and where its prompt is kept. */
-export const agentSchema = agentDataSchema.omit(DERIVED).extend({
-  /** The prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash. Never published. */
-  promptFile: z.string(),
-});
-
-/** A catalogue agent as pages get it. */
-export type Agent = z.infer<typeof agentSchema>;
-
-/** An agent's data without the fields pages derive again. */
-export function storedAgent(agent: AgentData): Omit<Agent, 'promptFile'> {
-  const { descriptionText, examples, ...stored } = agent;
-  return stored;
-}
-
-/**
- * An entry of the agents collection: the build cache's file that holds every agent (see agentsFileSchema), and a
- * digest of this agent, so the content store, and `astro dev` with it, sees each change. The agents are not in
- * the store itself: Astro inlines the whole store into the build as one JavaScript module, which Vite bundles and
- * Node compiles again, and in a catalogue of 153 agents 22 MB more of store data made the build 7 s slower.
- */
-export const agentEntrySchema = z.object({ agentsFile: z.string(), digest: z.string() });
-
-/** The file of every agent, in catalogue order (catalog.ts reads it). */
-export const agentsFileSchema = z.array(agentSchema);
+/** What lists, facets and indexes need of every agent, short of its frontmatter text (shown on its own page only). */
+export type AgentFacts = Omit<AgentData, 'frontmatter'>;
 
 /** A file that did not become an agent page (or a folder entry that could not be read), with why. */
 export const skippedFileSchema = z.object({
@@ -135,32 +103,3 @@ export const skippedFileSchema = z.object({
 
 /** A skipped file. */
 export type SkippedFile = z.infer<typeof skippedFileSchema>;
-
-/** A source as the diagnostics page and the build summary show it: its counts and what it left out. */
-export const sourceSummarySchema = z.object({
-  /** Position in the configured order. */
-  order: z.number().int().nonnegative(),
-  /** Name shown on pages. */
-  label: z.string(),
-  /** The folder as configured. */
-  dir: z.string(),
-  /** Web address of the folder in its repository, for "View upstream" links. */
-  repository: z.string().optional(),
-  /** The marketplace the catalogue is published as, when the config names one. */
-  marketplace: z.object({ name: z.string(), repository: z.string() }).optional(),
-  /** Entries considered as agents. */
-  agentFiles: z.number().int(),
-  /** Agent pages built. */
-  pages: z.number().int(),
-  /** Entries skipped, with findings. */
-  skipped: z.number().int(),
-  errors: z.number().int(),
-  warnings: z.number().int(),
-  infos: z.number().int(),
-  /** Entries left out on purpose (README.md, hidden folders, node_modules, files that are not Markdown), with why. */
-  ignored: z.array(z.object({ relPath: z.string(), reason: z.string() })),
-  /** Problems in the categories file. */
-  categoryProblems: z.array(findingSchema),
-  /** The skipped entries with their findings. */
-  skippedFiles: z.array(skippedFileSchema),
-});

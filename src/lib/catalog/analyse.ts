@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Agent, AgentData, SkippedFile } from './agent.ts';
+import type { AgentData, SkippedFile } from './agent.ts';
 import { cliFieldsOf } from '../fields/claude-agents.ts';
 import { checkAgent } from '../check/checks.ts';
 import { commandsRunBy, type AgentCommand } from '../fields/commands.ts';
@@ -26,7 +26,7 @@ export type FileOutcome = { kind: 'agent'; agent: AgentDraft } | { kind: 'skippe
 const FINDINGS_PER_RULE = 50;
 
 /** Line-ending style and final newline of a file's text. */
-export function lineFacts(text: string): { lineEndings: Agent['file']['lineEndings']; finalNewline: boolean } {
+export function lineFacts(text: string): { lineEndings: AgentData['file']['lineEndings']; finalNewline: boolean } {
   let crlf = 0;
   let lf = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {

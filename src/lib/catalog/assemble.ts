@@ -1,4 +1,4 @@
-import type { Agent, AgentData, SkippedFile } from './agent.ts';
+import type { AgentData, SkippedFile } from './agent.ts';
 import type { AgentDraft, FileOutcome } from './analyse.ts';
 import type { CategoryTable } from './categories.ts';
 import type { SourceConfig } from './config.ts';
@@ -44,7 +44,7 @@ export interface ScanResult {
  * compared as a reader sees them (nameSkeleton), so a look-alike (`cоde-reviewer` with a Cyrillic о, `Code-Reviewer`,
  * which a file system that ignores case takes for the same file) is a twin of the name it imitates.
  */
-function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): Agent['twins'][] {
+function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): AgentData['twins'][] {
   const groups = new Map<string, number[]>();
   const keys = drafts.map((draft) => nameSkeleton(draft.name));
   keys.forEach((key, index) => {

@@ -122,3 +122,8 @@ export function readCategoryEntries(data: ReadonlyMap<string, unknown>): { table
   }
   return { table, problems };
 }
+
+/** The one rule for a category's label: its metadata's, or the label its folder reads as. */
+export function categoryLabelOf(agent: { categoryId: string; categoryFolder: string }, categories: ReadonlyMap<string, CategoryMeta>): string {
+  return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
+}

@@ -2,7 +2,7 @@
  * Plans a Claude Code plugin marketplace from a scan: one plugin per category, holding the agent files
  * Claude Code loads. Pure: the export script writes the plan and copies the files.
  */
-import type { Agent, SkippedFile } from '../catalog/agent.ts';
+import type { AgentData as Agent, SkippedFile } from '../catalog/agent.ts';
 import { labelFromFolder, type CategoryTable } from '../catalog/categories.ts';
 import type { Finding } from '../check/findings.ts';
 import { marketplaceNameProblems, marketplaceSchema, pluginManifestSchema, reservedPluginNameReason, type MarketplaceManifest, type PluginManifest } from './plugin-manifests.ts';

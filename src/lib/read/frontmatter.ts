@@ -33,6 +33,11 @@ export function toLines(text: string): string[] {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
 }
 
+/** The prompt of a file's text: its lines from `bodyLine` (1-based), as the scan took them. */
+export function promptFrom(text: string, bodyLine: number): string {
+  return toLines(text).slice(bodyLine - 1).join('\n');
+}
+
 function isBlank(line: string): boolean {
   return line.trim() === '';
 }

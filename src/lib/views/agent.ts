@@ -1,6 +1,7 @@
-import type { Agent, AgentFacts } from '../catalog/agent.ts';
-import { labelFromFolder, type CategoryMeta } from '../catalog/categories.ts';
-import { cleanDescription, type CleanDescription } from '../fields/description.ts';
+import type { AgentFacts } from '../catalog/agent.ts';
+import type { SnapshotAgent as Agent } from '../catalog/snapshot.ts';
+import { categoryLabelOf, labelFromFolder, type CategoryMeta } from '../catalog/categories.ts';
+import type { CleanDescription } from '../fields/description.ts';
 import { facetsOf } from '../search/facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../check/findings.ts';
 import { approximateTokens } from '../fields/format.ts';
@@ -141,11 +142,6 @@ function toolNote(tool: ToolRef): string {
   return { builtin: '', mcp: 'MCP', legacy: 'retired name', unknown: 'not a Claude Code tool' }[tool.kind];
 }
 
-/** The label of an agent's category: the categories file's, or one made from the folder name. */
-export function categoryLabelOf(agent: Pick<AgentFacts, 'categoryId' | 'categoryFolder'>, categories: ReadonlyMap<string, CategoryMeta>): string {
-  return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
-}
-
 /** Names longer than this are cut in lists (the agent's own page shows it whole), so a list page's size stays bounded. */
 export const ROW_NAME_CHARS = 120;
 
@@ -208,7 +204,7 @@ export function agentView(
     profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
     scopedShell: agent.tools.tools.filter(isScopedShell).map((t) => t.raw),
     deniedTools: agent.disallowedTools.map((t) => t.raw),
-    description: cleanDescription(agent.description),
+    description: { text: agent.descriptionText, examples: agent.examples },
     descriptionCost: { characters: agent.description.length, tokens: approximateTokens(agent.description) },
     twins: {
       count: agent.twins.count,

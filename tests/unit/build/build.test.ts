@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildCommand, isRoutineBuildLine } from '../../../src/build/build-env.ts';
-import { readSerialized, writeSerialized } from '../../../src/build/serialized.ts';
 import { filesContaining } from '../../support/site-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -19,22 +18,6 @@ test.each([
   ['the caller\'s allocator settings and other variables', [], { MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' }, { nodeArgs: ['astro.mjs', 'build'], env: { ...MEMORY_ENV, MIMALLOC_PURGE_DELAY: '100', AGENTS_DIR: 'x' } }],
 ] as const)('npm run build starts Astro with the memory settings, given %s', (_, args, env, expected) => {
   expect(buildCommand(args, env, 'astro.mjs')).toEqual(expected);
-});
-
-test.each([
-  ['text beyond Latin-1', { d: 'Reviews code — fast… café ✅ 🔴' }],
-  ['nesting, arrays and numbers', { agents: [{ slug: 'a', bodyLine: 7, tools: ['Bash', 'mcp__github__get_issue'] }], count: 1.5 }],
-  ['a field left undefined', { site: { url: undefined, base: '/' } }],
-  ['an empty list', []],
-])('a build file reads back as written: %s', (_, value) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-serialized-'));
-  try {
-    const file = path.join(dir, 'nested/value.v8');
-    writeSerialized(file, value);
-    expect(readSerialized(file)).toStrictEqual(value);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
 
 /** Builds the fixtures (or the folder `env` names) through npm run build; `timeoutMs` stops a build that hangs. */
@@ -93,12 +76,29 @@ test('a build of a folder that does not exist stops at once, naming the folder',
   expect(error).toBeUndefined();
   expect(code).not.toBe(0);
   expect(output).toContain('Agents folder not found: tests/fixtures/nope');
+  expect(output).toContain('Check AGENTS_DIR, or the "dir" of each source in catalog.config.json');
+});
+
+test('a config file with a mistake stops the build with the key, the fix and where to read more', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-config-'));
+  const config = path.join(dir, 'bad.config.json');
+  writeFileSync(config, JSON.stringify({ sources: [{ dir: 'content/agents', repository: 'not a url' }] }));
+  try {
+    const { code, output, built } = buildFixtures({ AGENTS_DIR: '', CATALOG_CONFIG: config }, 60_000);
+    expect(code).not.toBe(0);
+    expect(built).toBe(false);
+    expect(output).toContain('sources[0].repository: must be an http(s) URL of the folder in its repository');
+    expect(output).toContain('See "Configuration" in the README');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('strict mode fails the build on the first error or warning, naming the file and line', { timeout: 120_000 }, () => {
   const { code, output } = buildFixtures({ STRICT: '1' });
   expect(code).not.toBe(0);
   expect(output).toMatch(/Strict mode: \d+ finding\(s\) fail the build\. First: tests\/fixtures\/agents\/\S+\.md:\d+/);
+  expect(output).toContain('npm run check:agents lists every finding with its fix');
 });
 
 test('a rebuild keeps unchanged agent and list pages and search index as they are, updates changed ones and removes what is gone', { timeout: 240_000 }, () => {
