@@ -29,7 +29,11 @@ export default defineConfig({
   outDir,
   cacheDir,
   // The sitemap needs the site's address; without SITE_URL it is left out (robots.txt then names none).
-  integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : []), catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir })],
+  integrations: [
+    mdx(),
+    ...(process.env.SITE_URL ? [sitemap()] : []),
+    catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir }),
+  ],
   // Pages are written while the next ones render; Astro still honours the incremental cache at this setting.
   build: { concurrency: 4 },
   // Prompts are rendered by src/lib/text/markdown.ts and the MDX guide has no code fences, so Shiki would load for nothing.
@@ -40,9 +44,19 @@ export default defineConfig({
   // engine needs 'wasm-unsafe-eval' to compile its WebAssembly. No inline handlers or styles are allowed.
   security: {
     csp: {
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [`sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`] },
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [`sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`],
+      },
       styleDirective: { resources: ["'self'"] },
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
     },
   },
   vite: {

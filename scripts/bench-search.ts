@@ -23,7 +23,14 @@ import { corpusDirs, CORPORA_DIR, writeSyntheticCatalogue } from './synth-agents
 
 const QUERIES = ['kubernetes', 'postgres', 'security', 'react', 'terraform'];
 const SECOND_QUERY = 'docker';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
 
 interface SearchFigures {
   query: string;
@@ -38,7 +45,10 @@ interface SearchFigures {
 
 async function serve(outDir: string, port: number): Promise<ChildProcess> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const server = spawn(process.execPath, [astro, 'preview', '--ignore-lock', '--port', String(port)], { env: { ...process.env, OUT_DIR: outDir }, stdio: 'ignore' });
+  const server = spawn(process.execPath, [astro, 'preview', '--ignore-lock', '--port', String(port)], {
+    env: { ...process.env, OUT_DIR: outDir },
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://localhost:${port}/`)).ok) return server;
@@ -61,7 +71,12 @@ type Approach = 'shortcut' | 'pointer';
 const POINTER_PAUSE_MS = 300;
 
 /** Types a query into the header field and returns when its first result is on screen, with the bytes fetched meanwhile. */
-async function typeQuery(page: Page, query: string, bytes: Promise<number>[], approach: Approach = 'shortcut'): Promise<{ ms: number; fromSearchMs: number; bytes: number }> {
+async function typeQuery(
+  page: Page,
+  query: string,
+  bytes: Promise<number>[],
+  approach: Approach = 'shortcut',
+): Promise<{ ms: number; fromSearchMs: number; bytes: number }> {
   bytes.length = 0;
   await page.evaluate(() => {
     const w = window as unknown as { __firstResult?: number; __start?: number; __searchStart?: number };
@@ -122,7 +137,14 @@ async function measure(browser: Browser, origin: string, query: string): Promise
   const byPointer = await freshPage(browser, origin);
   const pointer = await typeQuery(byPointer.page, query, byPointer.bytes, 'pointer');
   await byPointer.close();
-  return { query, firstResultMs: first.ms, pointerFirstResultMs: pointer.ms, pointerFromSearchMs: pointer.fromSearchMs, firstBytes: first.bytes, laterBytes: later.bytes };
+  return {
+    query,
+    firstResultMs: first.ms,
+    pointerFirstResultMs: pointer.ms,
+    pointerFromSearchMs: pointer.fromSearchMs,
+    firstBytes: first.bytes,
+    laterBytes: later.bytes,
+  };
 }
 
 function median(values: number[]): number {
@@ -133,8 +155,11 @@ function median(values: number[]): number {
 async function relevance(browser: Browser, origin: string): Promise<void> {
   const ranks = await rankQueries(browser, origin, relevanceQueries());
   const score = scoreRanks(ranks);
-  console.log(`\nRelevance on the 7 corpora (${score.queries} queries): mean reciprocal rank ${score.mrr.toFixed(3)}, accepted agent in the top 3 for ${score.top3} (${((score.top3 / score.queries) * 100).toFixed(0)} %), top 5 for ${score.top5}`);
-  for (const r of ranks.filter((x) => x.rank !== 1)) console.log(`  "${r.query}": rank ${r.rank ?? 'none'}; first results: ${r.top.join(', ')}`);
+  console.log(
+    `\nRelevance on the 7 corpora (${score.queries} queries): mean reciprocal rank ${score.mrr.toFixed(3)}, accepted agent in the top 3 for ${score.top3} (${((score.top3 / score.queries) * 100).toFixed(0)} %), top 5 for ${score.top5}`,
+  );
+  for (const r of ranks.filter((x) => x.rank !== 1))
+    console.log(`  "${r.query}": rank ${r.rank ?? 'none'}; first results: ${r.top.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -170,7 +195,10 @@ async function main(): Promise<void> {
       table.push(
         `| ${site.label} | ${site.agents} | ${ms(median(runs.map((r) => r.firstResultMs)))} | ${ms(median(runs.map((r) => r.pointerFirstResultMs)))} | ${ms(median(runs.map((r) => r.pointerFromSearchMs)))} | ${kb(median(runs.map((r) => r.firstBytes)))} | ${kb(median(runs.map((r) => r.laterBytes)))} |`,
       );
-      for (const r of runs) table.push(`|   "${r.query}" | | ${ms(r.firstResultMs)} | ${ms(r.pointerFirstResultMs)} | ${ms(r.pointerFromSearchMs)} | ${kb(r.firstBytes)} | ${kb(r.laterBytes)} |`);
+      for (const r of runs)
+        table.push(
+          `|   "${r.query}" | | ${ms(r.firstResultMs)} | ${ms(r.pointerFirstResultMs)} | ${ms(r.pointerFromSearchMs)} | ${kb(r.firstBytes)} | ${kb(r.laterBytes)} |`,
+        );
     } finally {
       server.kill();
       rmSync(site.outDir, { recursive: true, force: true });

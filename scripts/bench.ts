@@ -93,7 +93,11 @@ export function distBytesByPhase(outDir: string, files: string[]): Record<'pages
   const totals = { pages: 0, published: 0, search: 0 };
   for (const file of files) {
     const rel = path.relative(outDir, file).split(path.sep).join('/');
-    const kind = rel.startsWith('pagefind/') ? 'search' : /\.(md|json|xml|txt)$/.test(rel) || rel.startsWith('data/') ? 'published' : 'pages';
+    const kind = rel.startsWith('pagefind/')
+      ? 'search'
+      : /\.(md|json|xml|txt)$/.test(rel) || rel.startsWith('data/')
+        ? 'published'
+        : 'pages';
     totals[kind] += statSync(file).size;
   }
   return totals;
@@ -134,7 +138,8 @@ export function pageWeight(outDir: string, pagePath: string): PageWeight {
     seen.add(file);
     const code = readFileSync(file);
     jsFiles.push(code);
-    for (const m of code.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w{}*,\s]+from\s*)?["'](\.\/[^"']+)["']/g)) addScript(path.join(path.dirname(file), m[1]!));
+    for (const m of code.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w{}*,\s]+from\s*)?["'](\.\/[^"']+)["']/g))
+      addScript(path.join(path.dirname(file), m[1]!));
   };
   for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) addScript(local(m[1]!));
   const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
@@ -153,18 +158,33 @@ function cacheDirOf(outDir: string): string {
 }
 
 /** Builds a site from a folder (or the default sources) into `outDir` (by default a new temporary folder) and measures it. */
-export function build(label: string, agentsDir: string | undefined, agents: number, outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-'))): BuildFigures {
+export function build(
+  label: string,
+  agentsDir: string | undefined,
+  agents: number,
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-')),
+): BuildFigures {
   const rssFile = path.join(outDir, '.max-rss');
   // The process `npm run build` starts, with its memory settings, measured from the inside.
-  const command = buildCommand([], { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) }, astroBin);
+  const command = buildCommand(
+    [],
+    { ...process.env, OUT_DIR: outDir, MAX_RSS_FILE: rssFile, ...(agentsDir ? { AGENTS_DIR: agentsDir } : {}) },
+    astroBin,
+  );
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), ...command.nodeArgs], { env: command.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'scripts/max-rss.mjs'), ...command.nodeArgs], {
+    env: command.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stdout}\n${result.stderr}`);
   const files = walk(outDir).filter((f) => !f.endsWith('.max-rss'));
   const distBytes = files.reduce((n, f) => n + statSync(f).size, 0);
   // agents/page/ holds the A to Z list's later pages, not an agent.
-  const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find((e) => e.isDirectory() && e.name !== 'page')!.name;
+  const firstAgent = readdirSync(path.join(outDir, 'agents'), { withFileTypes: true }).find(
+    (e) => e.isDirectory() && e.name !== 'page',
+  )!.name;
   return {
     label,
     outDir,
@@ -206,7 +226,10 @@ function warmRebuild(count: number): WarmFigures {
     // A one-line description, so changing it keeps the file's YAML valid.
     const plainDescription = /^description: [^|>'"\s].*$/m;
     const described = files.slice(1).find((file) => plainDescription.test(readFileSync(file, 'utf8')))!;
-    writeFileSync(described, readFileSync(described, 'utf8').replace(plainDescription, (line) => `${line} Changed for the third build.`));
+    writeFileSync(
+      described,
+      readFileSync(described, 'utf8').replace(plainDescription, (line) => `${line} Changed for the third build.`),
+    );
     const description = build(`${count} synthetic agents, one description changed`, dir, count, outDir);
     return { cold, promptEnd, description };
   } finally {
@@ -249,12 +272,18 @@ function main(): void {
   console.log('\n| build | agents | wall time | peak memory | dist size | files | ms per agent |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of runs) {
-    console.log(`| ${r.label} | ${r.agents} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.distMiB.toFixed(1)} MiB | ${r.files} | ${((r.seconds * 1000) / r.agents).toFixed(1)} |`);
+    console.log(
+      `| ${r.label} | ${r.agents} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.distMiB.toFixed(1)} MiB | ${r.files} | ${((r.seconds * 1000) / r.agents).toFixed(1)} |`,
+    );
   }
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-  console.log('\nWhere the time goes (each phase: seconds, and the build process\'s peak memory by its end). Raw files,');
-  console.log('JSON, open data and the search index are made by a second process while the pages render; "done at" is seconds from the start:');
-  console.log(`| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind adding records, and from when | publishing process peak | Pagefind peak |`);
+  console.log("\nWhere the time goes (each phase: seconds, and the build process's peak memory by its end). Raw files,");
+  console.log(
+    'JSON, open data and the search index are made by a second process while the pages render; "done at" is seconds from the start:',
+  );
+  console.log(
+    `| build | ${Object.values(PHASE_LABELS).join(' | ')} | files done at | search index done at | Pagefind adding records, and from when | publishing process peak | Pagefind peak |`,
+  );
   console.log(`|---|${'---:|'.repeat(Object.keys(PHASE_LABELS).length + 5)}`);
   const sec = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
   for (const r of warm ? [...runs, warm.cold, warm.promptEnd, warm.description] : runs) {
@@ -264,15 +293,21 @@ function main(): void {
     });
     const { publishedAt, searchStartedAt, searchWrittenAt, indexingSeconds, searchKept, publishingPeakMiB, pagefindPeakMiB } = r.phases;
     const indexing = searchKept ? 'kept' : `${sec(indexingSeconds)} from ${sec(searchStartedAt)}`;
-    console.log(`| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${indexing} | ${publishingPeakMiB ?? '?'} MiB | ${searchKept ? '-' : `${pagefindPeakMiB ?? '?'} MiB`} |`);
+    console.log(
+      `| ${r.label} | ${cells.join(' | ')} | ${sec(publishedAt)} | ${sec(searchWrittenAt)} | ${indexing} | ${publishingPeakMiB ?? '?'} MiB | ${searchKept ? '-' : `${pagefindPeakMiB ?? '?'} MiB`} |`,
+    );
   }
   console.log('\nWhat each phase wrote to dist:');
   console.log('| build | pages and assets | raw files, JSON and open data | search index |');
   console.log('|---|---:|---:|---:|');
-  for (const r of runs) console.log(`| ${r.label} | ${mib(r.distByPhase.pages)} | ${mib(r.distByPhase.published)} | ${mib(r.distByPhase.search)} |`);
+  for (const r of runs)
+    console.log(`| ${r.label} | ${mib(r.distByPhase.pages)} | ${mib(r.distByPhase.published)} | ${mib(r.distByPhase.search)} |`);
   if (warm) {
-    const ratio = (again: BuildFigures) => `${again.seconds.toFixed(1)} s (${(again.seconds / warm.cold.seconds).toFixed(2)} of the first), peak ${again.peakMiB.toFixed(0)} MiB`;
-    console.log(`\nBuilding ${warm.cold.agents} agents again after one file changed, against ${warm.cold.seconds.toFixed(1)} s for the first build:`);
+    const ratio = (again: BuildFigures) =>
+      `${again.seconds.toFixed(1)} s (${(again.seconds / warm.cold.seconds).toFixed(2)} of the first), peak ${again.peakMiB.toFixed(0)} MiB`;
+    console.log(
+      `\nBuilding ${warm.cold.agents} agents again after one file changed, against ${warm.cold.seconds.toFixed(1)} s for the first build:`,
+    );
     console.log(`- a line added at the end of one prompt (the search index is kept): ${ratio(warm.promptEnd)}`);
     console.log(`- one description changed (the search index is built again): ${ratio(warm.description)}`);
   }

@@ -40,7 +40,9 @@ function report(scan: ScanResult, strict: boolean, format: 'text' | 'json'): num
     const sources = new Map(scan.summaries.map((s) => [s.source.id, s.source]));
     for (const f of findings) console.log(formatFinding(f, sources));
     const skippedByClaudeCode = scan.agents.filter((a) => a.verdict === 'skipped').length;
-    console.log(`${plural(summary.files, 'file')}: ${countsLine({ pages: summary.agents, skippedByClaudeCode, withoutPage: summary.skipped, ...summary })}${strict ? ' (strict)' : ''}`);
+    console.log(
+      `${plural(summary.files, 'file')}: ${countsLine({ pages: summary.agents, skippedByClaudeCode, withoutPage: summary.skipped, ...summary })}${strict ? ' (strict)' : ''}`,
+    );
   }
   return failures.length === 0 ? 0 : 1;
 }
@@ -50,7 +52,11 @@ function main(): number {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        strict: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     return usageError((error as Error).message);
@@ -62,7 +68,8 @@ function main(): number {
   }
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not ${values.format}`);
   // An empty argument (an unset variable in a CI script) must not quietly check the current folder instead.
-  if (positionals.some((dir) => dir.trim() === '')) return usageError('An empty folder name was given; name the folder of agents to check.');
+  if (positionals.some((dir) => dir.trim() === ''))
+    return usageError('An empty folder name was given; name the folder of agents to check.');
   const root = process.cwd();
   let sources: SourceConfig[];
   let scan: ScanResult;

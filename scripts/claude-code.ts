@@ -18,7 +18,10 @@ export const CLAUDE_CODE_PACKAGE = '@anthropic-ai/claude-code';
 
 /** Where versions of Claude Code are kept between runs: `CLAUDE_CODE_CACHE`, else the user's cache folder. */
 export function claudeCodeCacheDir(): string {
-  return process.env['CLAUDE_CODE_CACHE'] ?? path.join(process.env['XDG_CACHE_HOME'] ?? path.join(os.homedir(), '.cache'), 'subagent-catalog', 'claude-code');
+  return (
+    process.env['CLAUDE_CODE_CACHE'] ??
+    path.join(process.env['XDG_CACHE_HOME'] ?? path.join(os.homedir(), '.cache'), 'subagent-catalog', 'claude-code')
+  );
 }
 
 /** The `claude` binary of a version, installed from npm into the cache folder on first use. */
@@ -29,7 +32,10 @@ export function installClaudeCode(version: string): string {
     mkdirSync(dir, { recursive: true });
     // Its own package.json keeps npm from walking up into a project that holds the cache folder.
     execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' });
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false', `${CLAUDE_CODE_PACKAGE}@${version}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false', `${CLAUDE_CODE_PACKAGE}@${version}`], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const printed = execFileSync(binary, ['--version'], { encoding: 'utf8', env: isolatedEnv(os.tmpdir(), 'http://127.0.0.1:9') }).trim();
   if (!printed.startsWith(`${version} `)) throw new Error(`${binary} says it is ${printed}, not ${version}`);
@@ -85,7 +91,11 @@ export function agentListOf(body: string): AgentListing {
  * Starts Claude Code in `project` (a folder holding `.claude/agents`) and returns the agent list of its first
  * request. `home` is the scratch home folder (its `.claude/agents` are the user's agents); by default an empty one.
  */
-export async function loadedAgents(binary: string, project: string, options: { home?: string; timeoutMs?: number } = {}): Promise<AgentListing> {
+export async function loadedAgents(
+  binary: string,
+  project: string,
+  options: { home?: string; timeoutMs?: number } = {},
+): Promise<AgentListing> {
   const home = options.home ?? mkdtempSync(path.join(os.tmpdir(), 'claude-home-'));
   const ownHome = options.home === undefined;
   let child: ReturnType<typeof spawn> | undefined;
@@ -93,7 +103,10 @@ export async function loadedAgents(binary: string, project: string, options: { h
   try {
     return await new Promise<AgentListing>((resolve, reject) => {
       let stderr = '';
-      const timer = setTimeout(() => reject(new Error(`Claude Code sent no request within ${options.timeoutMs ?? 60_000} ms. ${stderr.slice(-2000)}`)), options.timeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`Claude Code sent no request within ${options.timeoutMs ?? 60_000} ms. ${stderr.slice(-2000)}`)),
+        options.timeoutMs ?? 60_000,
+      );
       server.on('request', (request, response) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -111,10 +124,16 @@ export async function loadedAgents(binary: string, project: string, options: { h
       });
       server.listen(0, '127.0.0.1', () => {
         const { port } = server.address() as AddressInfo;
-        child = spawn(binary, ['-p', 'hi'], { cwd: project, env: isolatedEnv(home, `http://127.0.0.1:${port}`), stdio: ['ignore', 'ignore', 'pipe'] });
+        child = spawn(binary, ['-p', 'hi'], {
+          cwd: project,
+          env: isolatedEnv(home, `http://127.0.0.1:${port}`),
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         child.stderr?.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
         child.on('error', (error) => reject(error));
-        child.on('exit', (code, signal) => reject(new Error(`Claude Code exited (${code ?? signal}) before its first request. ${stderr.slice(-2000)}`)));
+        child.on('exit', (code, signal) =>
+          reject(new Error(`Claude Code exited (${code ?? signal}) before its first request. ${stderr.slice(-2000)}`)),
+        );
       });
     });
   } finally {
@@ -180,7 +199,10 @@ function batches<T extends ProbeFile>(files: readonly T[]): T[][] {
  * what it listed for each file (the entry, without its `- `), or undefined for a file it did not load; and the
  * entries no file accounts for.
  */
-export async function listedEntries(binary: string, files: readonly ProbeFile[]): Promise<{ byFile: Map<string, string | undefined>; unexplained: string[] }> {
+export async function listedEntries(
+  binary: string,
+  files: readonly ProbeFile[],
+): Promise<{ byFile: Map<string, string | undefined>; unexplained: string[] }> {
   const byFile = new Map<string, string | undefined>();
   const unexplained: string[] = [];
   for (const batch of batches(files)) {
@@ -191,7 +213,10 @@ export async function listedEntries(binary: string, files: readonly ProbeFile[])
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(file.absPath, target);
       }
-      const entries = splitListing(await loadedAgents(binary, project), batch.map((f) => f.name));
+      const entries = splitListing(
+        await loadedAgents(binary, project),
+        batch.map((f) => f.name),
+      );
       for (const file of batch) {
         byFile.set(file.relPath, entries.get(file.name));
         entries.delete(file.name);

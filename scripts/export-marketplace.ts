@@ -34,7 +34,9 @@ function usageError(message: string): number {
 /** True when an executable of that name is in a PATH folder. Looks only: never runs it. */
 function onPath(command: string): boolean {
   const extensions = process.platform === 'win32' ? (process.env['PATHEXT'] ?? '.EXE;.CMD').split(';') : [''];
-  return (process.env['PATH'] ?? '').split(path.delimiter).some((dir) => dir !== '' && extensions.some((ext) => existsSync(path.join(dir, command + ext))));
+  return (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir !== '' && extensions.some((ext) => existsSync(path.join(dir, command + ext))));
 }
 
 /** Why the folder cannot take an export, or undefined when it can: it is new, empty, or holds an earlier export. */
@@ -47,7 +49,8 @@ function unusableFolder(outDir: string, shown: string): string | undefined {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const inside = (child: string, parent: string) => !path.relative(parent, child).startsWith('..') && !path.isAbsolute(path.relative(parent, child));
+const inside = (child: string, parent: string) =>
+  !path.relative(parent, child).startsWith('..') && !path.isAbsolute(path.relative(parent, child));
 
 /** Writes the plan: plugins are built in a staging folder, then swapped in, then the manifest is written. */
 async function writePlan(plan: MarketplacePlan, outDir: string): Promise<void> {
@@ -72,18 +75,25 @@ function report(plan: MarketplacePlan, scan: ScanResult, config: CatalogConfig, 
   const agents = plan.plugins.reduce((n, p) => n + p.agents.length, 0);
   console.log(`Wrote marketplace "${plan.manifest.name}" to ${shownOut}: ${plan.plugins.length} plugins, ${agents} agents.`);
   const width = Math.max(...plan.plugins.map((p) => p.name.length));
-  for (const plugin of plan.plugins) console.log(`  ${plugin.name.padEnd(width)}  ${plugin.agents.length} ${plugin.agents.length === 1 ? 'agent' : 'agents'}`);
+  for (const plugin of plan.plugins)
+    console.log(`  ${plugin.name.padEnd(width)}  ${plugin.agents.length} ${plugin.agents.length === 1 ? 'agent' : 'agents'}`);
   for (const note of plan.notes) console.log(`Note: ${note}`);
   if (plan.leftOut.length > 0) {
     console.log(`Left out (${plan.leftOut.length}):`);
-    for (const file of plan.leftOut) console.log(`  ${where(file.sourceId, file.relPath)}${file.name ? ` (agent "${file.name}")` : ''}: ${file.reason}`);
+    for (const file of plan.leftOut)
+      console.log(`  ${where(file.sourceId, file.relPath)}${file.name ? ` (agent "${file.name}")` : ''}: ${file.reason}`);
   }
   if (plan.ignoredFields.length > 0) {
-    console.log(`Depend on fields Claude Code ignores in plugin agents (${plan.ignoredFields.length}), so they behave differently when installed as a plugin:`);
-    for (const use of plan.ignoredFields) console.log(`  ${use.plugin}:${use.name} (${where(use.sourceId, use.relPath)}): ${use.fields.join(', ')}`);
+    console.log(
+      `Depend on fields Claude Code ignores in plugin agents (${plan.ignoredFields.length}), so they behave differently when installed as a plugin:`,
+    );
+    for (const use of plan.ignoredFields)
+      console.log(`  ${use.plugin}:${use.name} (${where(use.sourceId, use.relPath)}): ${use.fields.join(', ')}`);
   }
   const repository = config.marketplace?.repository ?? '<owner>/<repo>';
-  console.log(`Commit the folder to a git repository, then: /plugin marketplace add ${repository}, and /plugin install <plugin>@${plan.manifest.name}`);
+  console.log(
+    `Commit the folder to a git repository, then: /plugin marketplace add ${repository}, and /plugin install <plugin>@${plan.manifest.name}`,
+  );
   if (onPath('claude')) console.log(`Check it with: claude plugin validate ${shownOut}`);
 }
 
@@ -102,7 +112,12 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'Name the folder to write the marketplace to.' : `Expected one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    return usageError(
+      positionals.length === 0
+        ? 'Name the folder to write the marketplace to.'
+        : `Expected one folder, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
   const root = process.cwd();
   const shownOut = positionals[0]!;
   const outDir = path.resolve(root, shownOut);
@@ -128,7 +143,8 @@ async function main(): Promise<number> {
   const realOut = existsSync(outDir) ? realpathSync(outDir) : outDir;
   const replaced = [PLUGINS_DIR, STAGING_DIR].map((dir) => path.join(realOut, dir));
   const clash = plan.plugins.flatMap((p) => p.agents).find((agent) => replaced.some((dir) => inside(agent.absPath, dir)));
-  if (clash) return usageError(`${shownOut} holds the agent files being exported (${clash.absPath}); write the marketplace to another folder.`);
+  if (clash)
+    return usageError(`${shownOut} holds the agent files being exported (${clash.absPath}); write the marketplace to another folder.`);
   try {
     await writePlan(plan, outDir);
   } catch (error) {

@@ -39,7 +39,9 @@ function filesOf(dir: string): ProbeFile[] {
   const scan = scanSources([source]);
   return [
     ...scan.agents.map((a) => ({ relPath: a.file.relPath, absPath: a.file.absPath, name: a.name })),
-    ...scan.skipped.map((s) => ({ relPath: s.relPath, absPath: path.join(source.absDir, s.relPath), name: `(skipped) ${s.relPath}` })).filter((f) => isFile(f.absPath)),
+    ...scan.skipped
+      .map((s) => ({ relPath: s.relPath, absPath: path.join(source.absDir, s.relPath), name: `(skipped) ${s.relPath}` }))
+      .filter((f) => isFile(f.absPath)),
   ];
 }
 
@@ -52,7 +54,14 @@ async function main(): Promise<number> {
   const current = CLAUDE_CODE_VERSION;
   console.log(`Claude Code ${current} → ${target}`);
   const [before, after] = [installClaudeCode(current), installClaudeCode(target)];
-  const folders = ['content/agents', 'tests/fixtures/agents', 'tests/fixtures/hostile', ...readdirSync(path.join(root, 'tests/corpora')).sort().map((c) => `tests/corpora/${c}`)];
+  const folders = [
+    'content/agents',
+    'tests/fixtures/agents',
+    'tests/fixtures/hostile',
+    ...readdirSync(path.join(root, 'tests/corpora'))
+      .sort()
+      .map((c) => `tests/corpora/${c}`),
+  ];
   let changed = 0;
   for (const folder of folders) {
     const files = filesOf(folder);
@@ -61,8 +70,12 @@ async function main(): Promise<number> {
       const [a, b] = [old.byFile.get(file.relPath), now.byFile.get(file.relPath)];
       return a === b ? [] : [`  ${file.relPath}\n    ${current}: ${a ?? 'not loaded'}\n    ${target}: ${b ?? 'not loaded'}`];
     });
-    for (const [release, other, listing] of [[current, now, old], [target, old, now]] as const) {
-      for (const entry of listing.unexplained.filter((e) => !other.unexplained.includes(e))) lines.push(`  (a file the catalogue names otherwise)\n    ${release}: ${entry}`);
+    for (const [release, other, listing] of [
+      [current, now, old],
+      [target, old, now],
+    ] as const) {
+      for (const entry of listing.unexplained.filter((e) => !other.unexplained.includes(e)))
+        lines.push(`  (a file the catalogue names otherwise)\n    ${release}: ${entry}`);
     }
     changed += lines.length;
     console.log(`${folder}: ${files.length} files, ${lines.length} read differently`);

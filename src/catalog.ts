@@ -19,7 +19,16 @@ import { LIMIT_TABLE } from './lib/read/limits.ts';
 import { RULES, type RuleId } from './lib/check/rules.ts';
 import { SEARCH_FACETS } from './lib/search/state.ts';
 import { createUrls } from './lib/views/urls.ts';
-import { agentCommands, agentRow, agentView, SCOPED_BASH_ISSUE, type AgentRow, type AgentView, type SourceRef, type ViewContext } from './lib/views/agent.ts';
+import {
+  agentCommands,
+  agentRow,
+  agentView,
+  SCOPED_BASH_ISSUE,
+  type AgentRow,
+  type AgentView,
+  type SourceRef,
+  type ViewContext,
+} from './lib/views/agent.ts';
 import { CLAUDE_CODE_VERSION } from './lib/read/claude-code.ts';
 import { rulePages, ruleGroups } from './lib/views/diagnostics.ts';
 import { categoriesBySource, HOME_CATEGORIES, homeCategories, startingPoints } from './lib/views/home.ts';
@@ -89,7 +98,12 @@ export const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasMany
 
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
 export const agents: AgentView[] = all.map((agent, index) => {
-  const view = agentView(agent, related[index]!.flatMap((slug) => rowOf(slug) ?? []), rowOf, context);
+  const view = agentView(
+    agent,
+    related[index]!.flatMap((slug) => rowOf(slug) ?? []),
+    rowOf,
+    context,
+  );
   return { ...view, pageKey: pageKey(view, layoutKey) };
 });
 
@@ -109,7 +123,14 @@ export function installCommands(view: AgentView): ReturnType<typeof agentCommand
 export const agentRows: AgentRow[] = rows;
 
 const rowsOf = (slugs: readonly string[]) => slugs.flatMap((slug) => rowOf(slug) ?? []);
-const list = (scope: AgentList['scope'], title: string, firstPage: string, parent: AgentList['parent'], members: AgentRow[], extra: Partial<AgentList> = {}): AgentList => ({
+const list = (
+  scope: AgentList['scope'],
+  title: string,
+  firstPage: string,
+  parent: AgentList['parent'],
+  members: AgentRow[],
+  extra: Partial<AgentList> = {},
+): AgentList => ({
   scope,
   title,
   code: false,
@@ -122,13 +143,25 @@ const list = (scope: AgentList['scope'], title: string, firstPage: string, paren
 });
 
 /** Categories grouped by source, in display order. */
-export const categoryGroups = categoriesBySource(all, [...sourceRefs.values()], categoryMeta, (a) => categoryLabelOf(a, categoryMeta), urls);
+export const categoryGroups = categoriesBySource(
+  all,
+  [...sourceRefs.values()],
+  categoryMeta,
+  (a) => categoryLabelOf(a, categoryMeta),
+  urls,
+);
 
 /** Categories with a page: one per category id, whatever the sources that share it. */
 export const categoryCount = new Set(all.map((a) => a.categoryId)).size;
 
 /** Every agent, A to Z. */
-export const allAgentsList = list({ kind: 'all', key: '' }, 'All agents, A to Z', urls.agents(), { label: 'Home', href: urls.home() }, rows);
+export const allAgentsList = list(
+  { kind: 'all', key: '' },
+  'All agents, A to Z',
+  urls.agents(),
+  { label: 'Home', href: urls.home() },
+  rows,
+);
 
 /** One list per category, with install scripts for the whole category. */
 export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id) => {
@@ -146,13 +179,33 @@ export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id)
 
 /** One list per tool, skill and model family. */
 export const toolLists = tools.map((t) => {
-  const description = t.inheriting > 0 ? `${t.description} Below, the ${t.slugs.length} agents that name it in tools; ${t.inheriting} more can use it because they inherit every tool.` : t.description;
-  return { slug: t.slug, entry: t, list: list({ kind: 'tool', key: t.value }, t.value, urls.tool(t.slug), { label: 'Tools', href: urls.tools() }, rowsOf(t.slugs), { code: t.kind !== 'inherits-all', description }) };
+  const description =
+    t.inheriting > 0
+      ? `${t.description} Below, the ${t.slugs.length} agents that name it in tools; ${t.inheriting} more can use it because they inherit every tool.`
+      : t.description;
+  return {
+    slug: t.slug,
+    entry: t,
+    list: list({ kind: 'tool', key: t.value }, t.value, urls.tool(t.slug), { label: 'Tools', href: urls.tools() }, rowsOf(t.slugs), {
+      code: t.kind !== 'inherits-all',
+      description,
+    }),
+  };
 });
-export const skillLists = skills.map((s) => ({ slug: s.slug, list: list({ kind: 'skill', key: s.value }, s.value, urls.skill(s.slug), { label: 'Skills', href: urls.skills() }, rowsOf(s.slugs)) }));
+export const skillLists = skills.map((s) => ({
+  slug: s.slug,
+  list: list({ kind: 'skill', key: s.value }, s.value, urls.skill(s.slug), { label: 'Skills', href: urls.skills() }, rowsOf(s.slugs)),
+}));
 export const modelLists = models.map((m) => ({
   slug: m.slug,
-  list: list({ kind: 'model', key: m.value }, `${m.value} agents`, urls.model(m.slug), { label: 'Models', href: urls.models() }, rowsOf(m.slugs), { description: `model: ${m.written.join(', ')}` }),
+  list: list(
+    { kind: 'model', key: m.value },
+    `${m.value} agents`,
+    urls.model(m.slug),
+    { label: 'Models', href: urls.models() },
+    rowsOf(m.slugs),
+    { description: `model: ${m.written.join(', ')}` },
+  ),
 }));
 
 /** One list per name that several agents share. */
@@ -166,9 +219,19 @@ export const nameLists = (() => {
   });
   return [...groups].map(([slug, members]) => ({
     slug,
-    list: list({ kind: 'name', key: slug }, `Agents named “${members[0]!.name}”`, urls.name(slug), { label: 'All agents', href: urls.agents() }, members, {
-      description: new Set(members.map((m) => m.name)).size > 1 ? 'These names read alike: they differ in case, in look-alike letters or in characters nobody sees. Installed side by side, they would be confused; pick one.' : 'Installed side by side, only one of these would be used: pick one.',
-    }),
+    list: list(
+      { kind: 'name', key: slug },
+      `Agents named “${members[0]!.name}”`,
+      urls.name(slug),
+      { label: 'All agents', href: urls.agents() },
+      members,
+      {
+        description:
+          new Set(members.map((m) => m.name)).size > 1
+            ? 'These names read alike: they differ in case, in look-alike letters or in characters nobody sees. Installed side by side, they would be confused; pick one.'
+            : 'Installed side by side, only one of these would be used: pick one.',
+      },
+    ),
   }));
 })();
 
@@ -178,7 +241,9 @@ export const sourceLists = hasManySources
       const members = rows.filter((_, i) => all[i]!.sourceId === s.id);
       return {
         id: s.id,
-        list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, members, { install: setInstall(urls.source(s.id), members) }),
+        list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, members, {
+          install: setInstall(urls.source(s.id), members),
+        }),
       };
     })
   : [];
@@ -187,22 +252,42 @@ export const sourceLists = hasManySources
 export const home = {
   agentCount: all.length,
   categoryCount: new Set(all.map((a) => a.categoryId)).size,
-  groups: categoryGroups.map((g) => ({ ...g, shown: homeCategories(g, hasManySources ? HOME_CATEGORIES.perSource : HOME_CATEGORIES.oneSource) })),
+  groups: categoryGroups.map((g) => ({
+    ...g,
+    shown: homeCategories(g, hasManySources ? HOME_CATEGORIES.perSource : HOME_CATEGORIES.oneSource),
+  })),
   startingPoints: startingPoints(all, (slug) => rowOf(slug)!),
-  largest: categoryGroups.flatMap((g) => g.categories).sort((a, b) => b.count - a.count || byText(a.label, b.label)).slice(0, 6),
+  largest: categoryGroups
+    .flatMap((g) => g.categories)
+    .sort((a, b) => b.count - a.count || byText(a.label, b.label))
+    .slice(0, 6),
 };
 
 /** The tools index, in sections by kind. */
-export const toolSections = TOOL_SECTIONS.map((section) => ({ ...section, entries: tools.filter((t) => t.kind === section.kind).map((t) => ({ ...t, href: urls.tool(t.slug), count: t.slugs.length + t.inheriting })) })).filter((s) => s.entries.length > 0);
+export const toolSections = TOOL_SECTIONS.map((section) => ({
+  ...section,
+  entries: tools
+    .filter((t) => t.kind === section.kind)
+    .map((t) => ({ ...t, href: urls.tool(t.slug), count: t.slugs.length + t.inheriting })),
+})).filter((s) => s.entries.length > 0);
 
 /** The skills and models indexes. */
 export const skillIndex = skills.map((s: FacetEntry) => ({ ...s, href: urls.skill(s.slug), count: s.slugs.length }));
-export const modelIndex = models.map((m) => ({ ...m, href: urls.model(m.slug), count: m.slugs.length, description: `model: ${m.written.join(', ')}` }));
+export const modelIndex = models.map((m) => ({
+  ...m,
+  href: urls.model(m.slug),
+  count: m.slugs.length,
+  description: `model: ${m.written.join(', ')}`,
+}));
 
 /** The sources as the diagnostics page shows them: by label and repository, never by a folder of the build machine. */
 export const diagnosticsSources = sources.map((source) => ({
   ...source,
-  countsLine: countsLine({ ...source, skippedByClaudeCode: all.filter((a) => a.sourceId === source.id && a.verdict === 'skipped').length, withoutPage: source.skipped }),
+  countsLine: countsLine({
+    ...source,
+    skippedByClaudeCode: all.filter((a) => a.sourceId === source.id && a.verdict === 'skipped').length,
+    withoutPage: source.skipped,
+  }),
 }));
 
 /** Every finding grouped by rule, for the diagnostics pages. */
@@ -231,7 +316,11 @@ function setInstall(firstPage: string, members: AgentRow[]): SetInstall {
   return {
     scripts: installSet(firstPage),
     count: kept.length,
-    leftOut: leftOut.map(({ agent, instead }) => ({ agent: { label: agent.agent.name, href: agent.href }, source: agent.source.label, instead: link(instead) })),
+    leftOut: leftOut.map(({ agent, instead }) => ({
+      agent: { label: agent.agent.name, href: agent.href },
+      source: agent.source.label,
+      instead: link(instead),
+    })),
   };
 }
 

@@ -20,9 +20,16 @@ import { serveCatalogFiles } from './dev-files.ts';
  * Deletes what the previous build wrote and this one did not (see stale-files.ts); returns how many
  * files. Only files not known to be current have their dates checked.
  */
-function removeStaleFiles(outDir: string, publicDir: string, buildStartedMs: number, report: FinishingReport, pages: readonly { pathname: string }[]): number {
+function removeStaleFiles(
+  outDir: string,
+  publicDir: string,
+  buildStartedMs: number,
+  report: FinishingReport,
+  pages: readonly { pathname: string }[],
+): number {
   const current = agentPageFiles(report.slugs);
-  for (const file of [...report.publishedFiles, ...filesBelow(publicDir), ...pages.map((page) => pageFile(page.pathname))]) current.add(file);
+  for (const file of [...report.publishedFiles, ...filesBelow(publicDir), ...pages.map((page) => pageFile(page.pathname))])
+    current.add(file);
   const candidates = staleCandidates(report.previousFiles, current, ['pagefind']).flatMap((file): OutputFile[] => {
     try {
       return [{ path: file, mtimeMs: statSync(path.join(outDir, file)).mtimeMs }];
@@ -70,7 +77,10 @@ const HEAP_GROWTH_WHILE_BUNDLING = '--heap-growing-percent=20';
 const HEAP_GROWTH_DEFAULT = '--heap-growing-percent=0';
 
 /** Puts the default heap growth back once the bundles are built, before Astro renders the pages. */
-const heapGrowthReset = { name: 'subagent-catalog:heap-growth', buildApp: { order: 'post' as const, handler: () => setFlagsFromString(HEAP_GROWTH_DEFAULT) } };
+const heapGrowthReset = {
+  name: 'subagent-catalog:heap-growth',
+  buildApp: { order: 'post' as const, handler: () => setFlagsFromString(HEAP_GROWTH_DEFAULT) },
+};
 
 /**
  * Starts the process that builds the search index and publishes the files. It waits for the snapshot the content
@@ -98,18 +108,29 @@ function catalogConfig(root: string, logger: AstroIntegrationLogger): CatalogCon
   try {
     return loadCatalogConfig(root);
   } catch (error) {
-    throw buildStop(logger, (error as Error).message, 'The catalogue config has a mistake (printed above).', 'See "Configuration" in the README: catalog.config.json, AGENTS_DIR, STRICT and CATALOG_CONFIG.');
+    throw buildStop(
+      logger,
+      (error as Error).message,
+      'The catalogue config has a mistake (printed above).',
+      'See "Configuration" in the README: catalog.config.json, AGENTS_DIR, STRICT and CATALOG_CONFIG.',
+    );
   }
 }
 
 function logReport(logger: AstroIntegrationLogger, report: FinishingReport): void {
   for (const failure of report.failed) logger.warn(`not published: ${failure}`);
-  logger.info(`phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s, peak ${report.peakMiB.toFixed(0)} MiB of its own`);
-  logger.info(`phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, begun at ${report.searchStartedAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`);
+  logger.info(
+    `phase files-published (in parallel) at ${report.publishedAt.toFixed(2)} s, peak ${report.peakMiB.toFixed(0)} MiB of its own`,
+  );
+  logger.info(
+    `phase search-written (in parallel) at ${report.searchWrittenAt.toFixed(2)} s, begun at ${report.searchStartedAt.toFixed(2)} s, Pagefind peak ${report.pagefindPeakMiB.toFixed(0)} MiB`,
+  );
   if (report.searchKept) logger.info(`Kept the search index of the previous build: its ${report.slugs.length} records are unchanged`);
   else logger.info(`Indexed ${report.slugs.length} agents for search in ${report.indexingSeconds.toFixed(1)} s`);
   const undated = report.undated.length > 0 ? ` (no git dates for ${report.undated.join(', ')})` : '';
-  logger.info(`Published ${report.slugs.length} raw files (${report.written} written, the rest unchanged) and agents.json; feed.xml has ${report.feedEntries} entries${undated}`);
+  logger.info(
+    `Published ${report.slugs.length} raw files (${report.written} written, the rest unchanged) and agents.json; feed.xml has ${report.feedEntries} entries${undated}`,
+  );
 }
 
 /**
@@ -169,7 +190,11 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
         buildStartedMs = fileSystemNow(outDir);
-        if (!existsSync(snapshotFile)) throw new AstroError('The content loader wrote no snapshot of the catalogue.', 'Did the content sync run? Build again; if it happens again, report it with the build output.');
+        if (!existsSync(snapshotFile))
+          throw new AstroError(
+            'The content loader wrote no snapshot of the catalogue.',
+            'Did the content sync run? Build again; if it happens again, report it with the build output.',
+          );
       },
       'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');

@@ -14,7 +14,8 @@ export function sourceFromDir(dir: string, root: string, input: Partial<z.output
   const absDir = path.resolve(root, expandHome(dir));
   const base = path.basename(absDir);
   // `.claude/agents` says nothing about whose agents they are; name the source after the project instead.
-  const meaningful = base === 'agents' && path.basename(path.dirname(absDir)) === '.claude' ? path.basename(path.dirname(path.dirname(absDir))) : base;
+  const meaningful =
+    base === 'agents' && path.basename(path.dirname(absDir)) === '.claude' ? path.basename(path.dirname(path.dirname(absDir))) : base;
   return {
     id: slugify(input.id ?? meaningful),
     label: input.label ?? meaningful,

@@ -23,7 +23,8 @@ export function serveCatalogFiles(snapshotFile: string, base: string) {
   const current = () => {
     if (!existsSync(snapshotFile)) return undefined;
     const { mtimeMs } = statSync(snapshotFile);
-    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, publication: publicationOf(readSnapshot(snapshotFile), { url: undefined, base }), openData: undefined };
+    if (cached?.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, publication: publicationOf(readSnapshot(snapshotFile), { url: undefined, base }), openData: undefined };
     return cached;
   };
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {

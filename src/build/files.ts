@@ -10,7 +10,10 @@ export type { IgnoredEntry };
 export const NON_AGENT_FILES = new Set(['readme.md', 'source.md', 'license.md', 'changelog.md', 'contributing.md', 'code_of_conduct.md']);
 
 /** The file system calls the read stage makes, so tests can inject failures such as EACCES. */
-export type FileSystem = Pick<typeof nodeFs, 'lstatSync' | 'statSync' | 'readdirSync' | 'realpathSync' | 'openSync' | 'readSync' | 'fstatSync' | 'closeSync'>;
+export type FileSystem = Pick<
+  typeof nodeFs,
+  'lstatSync' | 'statSync' | 'readdirSync' | 'realpathSync' | 'openSync' | 'readSync' | 'fstatSync' | 'closeSync'
+>;
 
 /** A Markdown file that may be an agent. */
 export interface Candidate {
@@ -67,7 +70,11 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
     for (const rawName of names) {
       if (++entries > LIMITS.filesPerSource) {
         if (entries === LIMITS.filesPerSource + 1) {
-          listing.problems.push({ relPath: rel || '.', rule: 'limit-file-count', message: `More than ${LIMITS.filesPerSource} entries; the rest were not read.` });
+          listing.problems.push({
+            relPath: rel || '.',
+            rule: 'limit-file-count',
+            message: `More than ${LIMITS.filesPerSource} entries; the rest were not read.`,
+          });
         }
         return;
       }
@@ -76,7 +83,11 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
         name = utf8.decode(rawName);
       } catch {
         const shown = new TextDecoder().decode(rawName);
-        listing.problems.push({ relPath: rel ? `${rel}/${shown}` : shown, rule: 'file-name-invalid', message: 'The file name is not valid UTF-8.' });
+        listing.problems.push({
+          relPath: rel ? `${rel}/${shown}` : shown,
+          rule: 'file-name-invalid',
+          message: 'The file name is not valid UTF-8.',
+        });
         continue;
       }
       const relPath = rel ? `${rel}/${name}` : name;
@@ -102,7 +113,11 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
           return;
         }
         if (!options.followExternalLinks && !isInside(rootReal, real)) {
-          listing.problems.push({ relPath, rule: 'symlink-outside', message: 'The link points outside the source folder, so it was not followed.' });
+          listing.problems.push({
+            relPath,
+            rule: 'symlink-outside',
+            message: 'The link points outside the source folder, so it was not followed.',
+          });
           return;
         }
         target = fs.statSync(real);
@@ -117,9 +132,17 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
       if (name === 'node_modules') {
         listing.ignored.push({ relPath, reason: 'node_modules' });
       } else if (visited.has(real)) {
-        listing.problems.push({ relPath, rule: 'symlink-loop', message: 'This folder was already read through another path; a link leads back into it.' });
+        listing.problems.push({
+          relPath,
+          rule: 'symlink-loop',
+          message: 'This folder was already read through another path; a link leads back into it.',
+        });
       } else if (depth >= LIMITS.folderDepth) {
-        listing.problems.push({ relPath, rule: 'limit-folder-depth', message: `Folders deeper than ${LIMITS.folderDepth} levels are not read.` });
+        listing.problems.push({
+          relPath,
+          rule: 'limit-folder-depth',
+          message: `Folders deeper than ${LIMITS.folderDepth} levels are not read.`,
+        });
       } else {
         visited.add(real);
         walk(full, relPath, depth + 1);
@@ -130,7 +153,11 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
       else if (NON_AGENT_FILES.has(lower)) listing.ignored.push({ relPath, reason: 'documentation' });
       else listing.candidates.push({ relPath, absPath: real });
     } else {
-      listing.problems.push({ relPath, rule: 'file-special', message: 'This is not a regular file or folder (a pipe, socket or device), so it was not read.' });
+      listing.problems.push({
+        relPath,
+        rule: 'file-special',
+        message: 'This is not a regular file or folder (a pipe, socket or device), so it was not read.',
+      });
     }
   };
   walk(rootReal, '', 0);

@@ -13,7 +13,14 @@ import { publicationOf, searchRecordsOf, type SiteAddress } from '../lib/publish
 import { promptFrom } from '../lib/read/frontmatter.ts';
 import { decodeText } from '../lib/read/text.ts';
 import { childPeakMiB, peakMiB } from './phases.ts';
-import { filesBelow, publishAgentFiles, removeInBackground, publishedFiles, writeOpenData, type PublishedFingerprints } from './publish-files.ts';
+import {
+  filesBelow,
+  publishAgentFiles,
+  removeInBackground,
+  publishedFiles,
+  writeOpenData,
+  type PublishedFingerprints,
+} from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
 import { cacheFile, waitForSnapshot } from './snapshot-file.ts';
 
@@ -124,7 +131,9 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
     oldIndexRemoved = removeInBackground(path.join(input.outDir, 'pagefind'), cacheFile(input.cacheDir, 'pagefind-old'));
     rmSync(input.searchDir, { recursive: true, force: true });
   }
-  const search = searchKept ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchStartedAt: since(), searchWrittenAt: since() }) : searchIndex(records, input.searchDir, since);
+  const search = searchKept
+    ? Promise.resolve({ indexingSeconds: 0, pagefindPeakMiB: 0, searchStartedAt: since(), searchWrittenAt: since() })
+    : searchIndex(records, input.searchDir, since);
   // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
   search.catch(() => undefined);
   oldIndexRemoved.catch(() => undefined);
@@ -146,7 +155,21 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   const publishedAt = since();
   const searched = await search;
   await oldIndexRemoved;
-  return { slugs: publication.agents.map((a) => a.slug), previousFiles, publishedFiles: publishedFiles(publication), written, summary: snapshot.summary, failed, feedEntries, undated, publishedAt, ...searched, searchKey, searchKept, peakMiB: peakMiB() };
+  return {
+    slugs: publication.agents.map((a) => a.slug),
+    previousFiles,
+    publishedFiles: publishedFiles(publication),
+    written,
+    summary: snapshot.summary,
+    failed,
+    feedEntries,
+    undated,
+    publishedAt,
+    ...searched,
+    searchKey,
+    searchKept,
+    peakMiB: peakMiB(),
+  };
 }
 
 process.once('message', (input: FinishingInput) => {

@@ -26,7 +26,8 @@ const HARDENED_CONFIG = [
 /** The environment git runs in: no pager, no prompts, no global or system config, no replace objects. */
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'SYSTEMROOT']) if (process.env[key] !== undefined) env[key] = process.env[key];
+  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'SYSTEMROOT'])
+    if (process.env[key] !== undefined) env[key] = process.env[key];
   return {
     ...env,
     GIT_CONFIG_NOSYSTEM: '1',
@@ -41,7 +42,12 @@ function gitEnv(): NodeJS.ProcessEnv {
 
 /** Runs git in a folder with the overrides above. */
 function git(folder: string, args: readonly string[]): ReturnType<typeof spawnSync> {
-  return spawnSync('git', ['--no-pager', ...HARDENED_CONFIG, '-C', folder, ...args], { encoding: 'utf8', env: gitEnv(), maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnSync('git', ['--no-pager', ...HARDENED_CONFIG, '-C', folder, ...args], {
+    encoding: 'utf8',
+    env: gitEnv(),
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -53,7 +59,19 @@ export function gitDates(folder: string): Map<string, string> | undefined {
   if (top.status !== 0) return undefined;
   const root = String(top.stdout).trim();
   // %x00 marks each commit's date line; the file names follow. Newest commits come first, so the first date seen for a file is its last change.
-  const log = git(folder, ['log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-color', '--no-mailmap', '--format=%x00%cI', '--name-only', '--no-renames', '--', '.']);
+  const log = git(folder, [
+    'log',
+    '--no-show-signature',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+    '--no-mailmap',
+    '--format=%x00%cI',
+    '--name-only',
+    '--no-renames',
+    '--',
+    '.',
+  ]);
   if (log.status !== 0) return undefined;
   const dates = new Map<string, string>();
   let date = '';

@@ -48,7 +48,12 @@ function scanOrExplain(context: LoaderContext, sources: readonly SourceConfig[])
   try {
     return scanSources(sources);
   } catch (error) {
-    throw buildStop(context.logger, (error as Error).message, 'An agents folder cannot be read (printed above).', 'Check AGENTS_DIR, or the "dir" of each source in catalog.config.json: each must name a folder of agent files.');
+    throw buildStop(
+      context.logger,
+      (error as Error).message,
+      'An agents folder cannot be read (printed above).',
+      'Check AGENTS_DIR, or the "dir" of each source in catalog.config.json: each must name a folder of agent files.',
+    );
   }
 }
 

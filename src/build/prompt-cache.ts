@@ -11,7 +11,8 @@ import { renderPromptFile } from './prompt-render.ts';
  */
 export const RENDER_VERSION = (() => {
   const hash = createHash('sha256');
-  for (const file of ['../lib/text/markdown.ts', './prompt-render.ts', '../lib/read/limits.ts']) hash.update(readFileSync(new URL(file, import.meta.url)));
+  for (const file of ['../lib/text/markdown.ts', './prompt-render.ts', '../lib/read/limits.ts'])
+    hash.update(readFileSync(new URL(file, import.meta.url)));
   hash.update(String((createRequire(import.meta.url)('marked/package.json') as { version: string }).version));
   return hash.digest('hex').slice(0, 16);
 })();

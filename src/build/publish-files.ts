@@ -31,7 +31,10 @@ export type PublishedFingerprints = Record<string, string>;
 
 /** A hash of everything an agent's two files are made from: the record holds the source file's SHA-256. */
 export function publishFingerprint(agent: PublishedAgent): string {
-  return createHash('sha256').update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
@@ -89,12 +92,29 @@ export function filesBelow(dir: string): string[] {
 }
 
 /** The open-data files, at the top of the site. */
-export const OPEN_DATA_FILES = ['agents.json', 'agents.schema.json', 'agent.schema.json', 'llms.txt', 'llms-full.txt', 'feed.xml', 'robots.txt'] as const;
+export const OPEN_DATA_FILES = [
+  'agents.json',
+  'agents.schema.json',
+  'agent.schema.json',
+  'llms.txt',
+  'llms-full.txt',
+  'feed.xml',
+  'robots.txt',
+] as const;
 
 /** The open data as texts by file name: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed (from git dates), and robots.txt. */
-export function openDataTexts(publication: Publication): { texts: Record<(typeof OPEN_DATA_FILES)[number], string>; feedEntries: number; undated: string[] } {
+export function openDataTexts(publication: Publication): {
+  texts: Record<(typeof OPEN_DATA_FILES)[number], string>;
+  feedEntries: number;
+  undated: string[];
+} {
   const records = publication.agents.map((a) => a.record);
-  const file = agentsFileSchema.parse({ version: OPEN_DATA_VERSION, site: publication.site.url ?? null, count: records.length, agents: records });
+  const file = agentsFileSchema.parse({
+    version: OPEN_DATA_VERSION,
+    site: publication.site.url ?? null,
+    count: records.length,
+    agents: records,
+  });
   const schema = (s: z.ZodType, id: string) => `${JSON.stringify({ $id: id, ...z.toJSONSchema(s) }, null, 2)}\n`;
   const site = publication.site.url ? new URL(publication.site.base, publication.site.url).href : publication.site.base;
   const dated: DatedRecord[] = [];

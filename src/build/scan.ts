@@ -46,7 +46,11 @@ export function readCategoryFile(filePath: string, sourceId: string, shownPath: 
   } catch (error) {
     return { table: new Map(), problems: [finding('file-unreadable', place, 1, `The categories file cannot be read: ${String(error)}`)] };
   }
-  if ('failure' in result) return { table: new Map(), problems: [finding('categories-invalid', place, result.failure.yamlLine, `Not valid YAML: ${result.failure.message}`)] };
+  if ('failure' in result)
+    return {
+      table: new Map(),
+      problems: [finding('categories-invalid', place, result.failure.yamlLine, `Not valid YAML: ${result.failure.message}`)],
+    };
   const { table, problems } = readCategoryEntries(result.fields);
   return { table, problems: problems.map((p) => finding('categories-invalid', place, 1, p.message)) };
 }
@@ -59,12 +63,22 @@ export function scanSources(sources: readonly SourceConfig[], options: { fs?: Fi
   for (const source of sources) {
     if (!existsSync(source.absDir)) throw new Error(`Agents folder not found: ${source.dir} (${source.absDir})`);
     if (!statSync(source.absDir).isDirectory()) throw new Error(`Not a folder: ${source.dir}. Name the folder that holds the agent files.`);
-    const listing = listSource(source.absDir, { followExternalLinks: source.followExternalLinks, ...(options.fs ? { fs: options.fs } : {}) });
+    const listing = listSource(source.absDir, {
+      followExternalLinks: source.followExternalLinks,
+      ...(options.fs ? { fs: options.fs } : {}),
+    });
     const categoriesPath = source.categories ?? path.join(source.absDir, CATEGORIES_FILE);
     const categoryFile = readCategoryFile(categoriesPath, source.id, source.categories ? path.basename(categoriesPath) : CATEGORIES_FILE);
     for (const [id, meta] of categoryFile.table) if (!categories.has(id)) categories.set(id, meta);
     for (const problem of listing.problems) {
-      outcomes.push({ kind: 'skipped', skipped: { sourceId: source.id, relPath: problem.relPath, findings: [finding(problem.rule, { source: source.id, file: problem.relPath }, 1, problem.message)] } });
+      outcomes.push({
+        kind: 'skipped',
+        skipped: {
+          sourceId: source.id,
+          relPath: problem.relPath,
+          findings: [finding(problem.rule, { source: source.id, file: problem.relPath }, 1, problem.message)],
+        },
+      });
     }
     for (const candidate of listing.candidates) {
       const outcome = readOne(source, candidate.relPath, candidate.absPath, options.fs);
@@ -75,9 +89,18 @@ export function scanSources(sources: readonly SourceConfig[], options: { fs?: Fi
       outcomes.push(outcome);
     }
     const ignored = listing.ignored.filter((entry) => entry.relPath !== CATEGORIES_FILE);
-    summaries.push({ source, agentFiles: listing.candidates.length + listing.problems.length, pages: 0, skipped: 0, errors: 0, warnings: 0, infos: 0, ignored, categoryProblems: categoryFile.problems });
+    summaries.push({
+      source,
+      agentFiles: listing.candidates.length + listing.problems.length,
+      pages: 0,
+      skipped: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      ignored,
+      categoryProblems: categoryFile.problems,
+    });
   }
 
   return assembleCatalog(outcomes, categories, summaries);
 }
-

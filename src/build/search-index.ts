@@ -6,13 +6,16 @@ import { searchIndexKey, type SearchRecord } from '../lib/search/records.ts';
 const PAGEFIND_OPTIONS = { forceLanguage: 'en' };
 /** Enough to keep Pagefind busy (10,000 records went from 8 s to 6.3 s), few enough to bound the messages held. */
 const RECORDS_IN_FLIGHT = 64;
-const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+const pagefindVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
 
 /**
  * The key of the index these records make (see searchIndexKey): the engine is this Pagefind, its options
  * and the code below that feeds it, so a change to any of them builds the index again.
  */
-export const indexKey = (records: readonly SearchRecord[]) => searchIndexKey(records, JSON.stringify([pagefindVersion, PAGEFIND_OPTIONS, indexRecords.toString()]));
+export const indexKey = (records: readonly SearchRecord[]) =>
+  searchIndexKey(records, JSON.stringify([pagefindVersion, PAGEFIND_OPTIONS, indexRecords.toString()]));
 
 /**
  * Feeds the search records to Pagefind, in catalogue order (by name), so a search with filters and no

@@ -18,7 +18,11 @@ const MODULES = {
     marketplace: config.marketplace,
     snapshotFile,
   }),
-  'virtual:subagent-catalog/loader': (config: CatalogConfig, snapshotFile: string): CatalogLoaderOptions => ({ sources: config.sources, strict: config.strict, snapshotFile }),
+  'virtual:subagent-catalog/loader': (config: CatalogConfig, snapshotFile: string): CatalogLoaderOptions => ({
+    sources: config.sources,
+    strict: config.strict,
+    snapshotFile,
+  }),
 } as const;
 
 /**

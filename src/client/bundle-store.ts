@@ -66,7 +66,9 @@ export function wireBundleButtons(root: ParentNode = document): void {
   };
   for (const button of buttons) {
     button.hidden = false;
-    button.addEventListener('click', () => setInBundle(button.dataset['bundleToggle'] ?? '', button.getAttribute('aria-pressed') !== 'true'));
+    button.addEventListener('click', () =>
+      setInBundle(button.dataset['bundleToggle'] ?? '', button.getAttribute('aria-pressed') !== 'true'),
+    );
   }
   onBundleChange(render);
 }

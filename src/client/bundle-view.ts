@@ -118,23 +118,38 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
     );
     const rows: [string, string][] = [
       ...(summary.runsCommands.length > 0
-        ? ([['Runs commands on your machine', summary.runsCommands.map((r) => `${r.name}: ${r.command} (${r.origin})`).join('; ')]] as [string, string][])
+        ? ([['Runs commands on your machine', summary.runsCommands.map((r) => `${r.name}: ${r.command} (${r.origin})`).join('; ')]] as [
+            string,
+            string,
+          ][])
         : []),
       ['Agents', `${loaded.length}`],
       ['Description cost', `${summary.characters} characters, about ${summary.tokens} tokens, added to every conversation`],
       ['Permissions', summary.permissions.join(', ') || 'Read-only'],
-      ['MCP servers needed', summary.mcpServers.length > 0 ? `${summary.mcpServers.join(', ')}: configure each separately (claude mcp add, or .mcp.json)` : 'None'],
+      [
+        'MCP servers needed',
+        summary.mcpServers.length > 0
+          ? `${summary.mcpServers.join(', ')}: configure each separately (claude mcp add, or .mcp.json)`
+          : 'None',
+      ],
       ['Claude Code would skip', summary.skipped.length > 0 ? summary.skipped.join(', ') : 'None'],
     ];
     if (summary.clashes.length > 0) rows.push(['Same file name', `${summary.clashes.join(', ')}: one folder holds one file of each name`]);
     if (leftOut.length > 0) {
-      const said = leftOut.map(({ agent, instead }) => `${agent.name} (${agent.source.label}), since ${instead.name} (${instead.source.label}) takes its place`);
-      rows.push(['Left out of the install', `${said.join('; ')}. The commands, the .zip and the JSON install the same files; remove one from the bundle to install the other.`]);
+      const said = leftOut.map(
+        ({ agent, instead }) => `${agent.name} (${agent.source.label}), since ${instead.name} (${instead.source.label}) takes its place`,
+      );
+      rows.push([
+        'Left out of the install',
+        `${said.join('; ')}. The commands, the .zip and the JSON install the same files; remove one from the bundle to install the other.`,
+      ]);
     }
     if (missing.length > 0) rows.push(['No longer in the catalogue', missing.join(', ')]);
     summaryBox.replaceChildren(...rows.flatMap(([term, value]) => [el('dt', 'font-semibold', term), el('dd', 'break-words', value)]));
     summaryBox.dataset['tokens'] = String(summary.tokens);
-    commands.replaceChildren(...commandBlocks(kept.map((a) => ({ url: new URL(a.rawUrl, `${origin}${base}`).href, fileName: a.fileName, sha256: a.sha256 }))));
+    commands.replaceChildren(
+      ...commandBlocks(kept.map((a) => ({ url: new URL(a.rawUrl, `${origin}${base}`).href, fileName: a.fileName, sha256: a.sha256 }))),
+    );
     body.hidden = false;
     status.textContent = `${loaded.length} agent${loaded.length === 1 ? '' : 's'} in the bundle.`;
     status.dataset['count'] = String(loaded.length);
@@ -142,9 +157,13 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
 
   const announce = (text: string) => (copyStatus.textContent = text);
   root.querySelector('[data-bundle-json]')!.addEventListener('click', () => {
-    void copyText(mergedAgentsJson(installable.map((a) => a.claudeAgents as Record<string, unknown>))).then((ok) => announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'));
+    void copyText(mergedAgentsJson(installable.map((a) => a.claudeAgents as Record<string, unknown>))).then((ok) =>
+      announce(ok ? 'Copied the claude --agents JSON' : 'Copying failed'),
+    );
   });
-  root.querySelector('[data-bundle-share]')!.addEventListener('click', () => void copyText(location.href).then((ok) => announce(ok ? 'Copied the link' : 'Copying failed')));
+  root
+    .querySelector('[data-bundle-share]')!
+    .addEventListener('click', () => void copyText(location.href).then((ok) => announce(ok ? 'Copied the link' : 'Copying failed')));
   root.querySelector('[data-bundle-clear]')!.addEventListener('click', () => writeBundle([]));
   root.querySelector('[data-bundle-zip]')!.addEventListener('click', async () => {
     const { zipSync } = await import('fflate');

@@ -31,7 +31,15 @@ export async function copyText(text: string): Promise<boolean> {
  * as a ClipboardItem where it can take one, so the copy keeps the click's user activation while the
  * file downloads.
  */
-export async function copyFrom({ targetId, href, jsonField }: { targetId?: string | undefined; href?: string | undefined; jsonField?: string | undefined }): Promise<boolean> {
+export async function copyFrom({
+  targetId,
+  href,
+  jsonField,
+}: {
+  targetId?: string | undefined;
+  href?: string | undefined;
+  jsonField?: string | undefined;
+}): Promise<boolean> {
   if (targetId) {
     const element = document.getElementById(targetId);
     return element !== null && copyText(element.textContent ?? '');

@@ -4,7 +4,11 @@ import type { RowsTable } from '../lib/views/rows-table.ts';
 import { wireBundleButtons } from './bundle-store.ts';
 
 const SHOWN = 100;
-const VERDICT_TONE: Readonly<Record<string, string>> = { clean: 'text-ok border-ok', warnings: 'text-warn border-warn', skipped: 'text-err border-err' };
+const VERDICT_TONE: Readonly<Record<string, string>> = {
+  clean: 'text-ok border-ok',
+  warnings: 'text-warn border-warn',
+  skipped: 'text-err border-err',
+};
 
 let table: Promise<RowsTable> | undefined;
 
@@ -23,16 +27,28 @@ function renderRow(t: RowsTable, row: RowsTable['rows'][number], base: string, s
   const head = el('div', 'flex items-start justify-between gap-2');
   const link = el('a', 'font-semibold break-words text-accent hover:underline', name);
   link.href = `${base}agents/${slug}/`;
-  const button = el('button', 'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip', 'Add to bundle');
+  const button = el(
+    'button',
+    'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip',
+    'Add to bundle',
+  );
   button.type = 'button';
   button.dataset['bundleToggle'] = slug;
   button.setAttribute('aria-label', `Add to bundle: ${name}`);
   head.append(link, button);
   const details = el('p', 'mt-1 flex flex-wrap items-center gap-2 text-xs');
   const verdictInfo = t.verdicts[verdict]!;
-  const badge = el('span', `inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${VERDICT_TONE[verdictInfo.id] ?? ''}`, verdictInfo.label);
+  const badge = el(
+    'span',
+    `inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${VERDICT_TONE[verdictInfo.id] ?? ''}`,
+    verdictInfo.label,
+  );
   badge.dataset['verdict'] = verdictInfo.id;
-  details.append(el('span', '', t.categories[category]?.label ?? ''), el('span', 'rounded border border-border px-1 font-mono', t.models[model] ?? ''), badge);
+  details.append(
+    el('span', '', t.categories[category]?.label ?? ''),
+    el('span', 'rounded border border-border px-1 font-mono', t.models[model] ?? ''),
+    badge,
+  );
   if (showSource) details.append(el('span', 'text-muted', `from ${t.sources[source]?.label ?? ''}`));
   item.append(head, el('p', 'text-sm text-muted', summary), details);
   return item;
@@ -80,7 +96,8 @@ export function attachListControls(root: HTMLElement): void {
     list.replaceChildren();
     if (pages) pages.hidden = true;
     await showNext();
-    status.textContent = matches.length === 0 ? 'No agent in this list matches.' : `${matches.length} agent${matches.length === 1 ? '' : 's'} match.`;
+    status.textContent =
+      matches.length === 0 ? 'No agent in this list matches.' : `${matches.length} agent${matches.length === 1 ? '' : 's'} match.`;
   };
   filter.addEventListener('input', () => void update());
   sort.addEventListener('change', () => void update());

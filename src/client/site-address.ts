@@ -5,6 +5,7 @@
 export function fillSiteAddress(root: HTMLElement): void {
   const placeholder = root.dataset['placeholder'];
   if (!placeholder) return;
-  for (const code of root.querySelectorAll<HTMLElement>('[data-site-command]')) code.textContent = (code.textContent ?? '').split(placeholder).join(location.origin);
+  for (const code of root.querySelectorAll<HTMLElement>('[data-site-command]'))
+    code.textContent = (code.textContent ?? '').split(placeholder).join(location.origin);
   root.querySelector<HTMLElement>('[data-address-note]')?.remove();
 }

@@ -55,12 +55,22 @@ function siteSays(agent: ScannedAgent | undefined): string {
 function modelSays(reading: ClaudeCodeReading): string {
   const agent = reading.agent;
   if (!agent) return 'skipped';
-  const tools = agent.tools === undefined ? 'every tool' : unique(agent.tools).slice(0, LIMITS.tools).map((t) => cut(t, LIMITS.fieldChars)).join(', ');
+  const tools =
+    agent.tools === undefined
+      ? 'every tool'
+      : unique(agent.tools)
+          .slice(0, LIMITS.tools)
+          .map((t) => cut(t, LIMITS.fieldChars))
+          .join(', ');
   return `${cut(agent.name, LIMITS.fieldChars)} | ${cut(agent.description, LIMITS.descriptionChars)} | ${tools}`;
 }
 
 /** Every file the catalogue read from the folder (pages and skipped files), with the model's reading of it. */
-function probeFiles(agents: readonly ScannedAgent[], skipped: readonly { relPath: string }[], absDir: string): { files: ModelledFile[]; disagreements: Disagreement[] } {
+function probeFiles(
+  agents: readonly ScannedAgent[],
+  skipped: readonly { relPath: string }[],
+  absDir: string,
+): { files: ModelledFile[]; disagreements: Disagreement[] } {
   const byPath = new Map(agents.map((agent) => [agent.file.relPath, agent]));
   const files: ModelledFile[] = [];
   const disagreements: Disagreement[] = [];
@@ -93,9 +103,21 @@ export async function compareFolder(binary: string, dir: string, root: string): 
   for (const file of files) {
     const actual = byFile.get(file.relPath);
     loadedAs.set(file.relPath, actual === undefined ? undefined : file.name);
-    if (actual !== file.expected) disagreements.push({ file: file.relPath, between: 'model and Claude Code', expected: file.expected ?? 'skipped', actual: actual ?? 'not loaded' });
+    if (actual !== file.expected)
+      disagreements.push({
+        file: file.relPath,
+        between: 'model and Claude Code',
+        expected: file.expected ?? 'skipped',
+        actual: actual ?? 'not loaded',
+      });
   }
-  for (const entry of unexplained) disagreements.push({ file: '(no file the model names)', between: 'model and Claude Code', expected: 'nothing', actual: entry });
+  for (const entry of unexplained)
+    disagreements.push({ file: '(no file the model names)', between: 'model and Claude Code', expected: 'nothing', actual: entry });
   const loaded = [...loadedAs.values()].filter((name) => name !== undefined).length;
-  return { files: files.length, loaded, loadedAs, disagreements: disagreements.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  return {
+    files: files.length,
+    loaded,
+    loadedAs,
+    disagreements: disagreements.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  };
 }

@@ -42,4 +42,3 @@ export function followsShape(labels: readonly string[], answer: readonly string[
   }
   return true;
 }
-

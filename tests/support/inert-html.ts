@@ -4,7 +4,33 @@ import { isSafeUrl } from '../../src/lib/text/markdown.ts';
 export const FUZZ_RUNS = { files: 1500, bytes: 300, prompts: 1500, large: 40, folders: 60 } as const;
 
 /** Tags the prompt renderer may produce. Anything else means markup from a file got through. */
-const ALLOWED_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'code', 'em', 'strong', 'del', 'a', 'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'del',
+  'a',
+  'blockquote',
+  'hr',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+]);
 const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'rel', 'class', 'role', 'aria-label', 'start', 'align', 'tabindex']);
 
 /**

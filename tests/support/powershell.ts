@@ -25,7 +25,8 @@ export function powerShellProblems(text: string): string[] {
       while (i < text.length && text[i] !== '"') i += text[i] === '`' ? 2 : 1;
       if (i >= text.length) return [...problems, 'unclosed double-quoted string'];
       const inner = text.slice(start, i);
-      for (const match of inner.matchAll(/\$([A-Za-z_]\w*):/g)) problems.push(`"$${match[1]}:" reads as a drive-qualified variable; write \${${match[1]}}`);
+      for (const match of inner.matchAll(/\$([A-Za-z_]\w*):/g))
+        problems.push(`"$${match[1]}:" reads as a drive-qualified variable; write \${${match[1]}}`);
     } else if ('({['.includes(char)) {
       stack.push(char);
     } else if (')}]'.includes(char)) {

@@ -28,7 +28,9 @@ export function brokenLinks(outDir: string, base: string): string[] {
   const broken: string[] = [];
   const exists = (sitePath: string) => {
     const file = path.join(outDir, decodeURIComponent(sitePath));
-    return sitePath.endsWith('/') ? existsSync(path.join(file, 'index.html')) : existsSync(file) && (statSync(file).isFile() || existsSync(path.join(file, 'index.html')));
+    return sitePath.endsWith('/')
+      ? existsSync(path.join(file, 'index.html'))
+      : existsSync(file) && (statSync(file).isFile() || existsSync(path.join(file, 'index.html')));
   };
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
@@ -40,7 +42,8 @@ export function brokenLinks(outDir: string, base: string): string[] {
       const raw = match[1]!.replaceAll('&amp;', '&');
       if (raw.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(raw)) continue;
       const target = new URL(raw, pageUrl);
-      if (target.origin !== pageUrl.origin || !target.pathname.startsWith(base) || !exists(target.pathname.slice(base.length))) broken.push(`${relative}: ${raw}`);
+      if (target.origin !== pageUrl.origin || !target.pathname.startsWith(base) || !exists(target.pathname.slice(base.length)))
+        broken.push(`${relative}: ${raw}`);
     }
   }
   return broken;

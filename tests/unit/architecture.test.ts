@@ -31,7 +31,12 @@ describe('src/lib', () => {
   });
 
   test.each(lib)('%s does no file system or process work and does not reach into the build', (file) => {
-    const forbidden = importsOf(file).filter((spec) => /^node:(fs|os|child_process|worker_threads|v8|module|net|http|process)/.test(spec) || spec.startsWith('src/build') || spec.startsWith('astro:'));
+    const forbidden = importsOf(file).filter(
+      (spec) =>
+        /^node:(fs|os|child_process|worker_threads|v8|module|net|http|process)/.test(spec) ||
+        spec.startsWith('src/build') ||
+        spec.startsWith('astro:'),
+    );
     expect(forbidden).toEqual([]);
     expect(readFileSync(path.join(root, file), 'utf8')).not.toMatch(/\bprocess\.(env|cwd|argv|exit)\b/);
   });
@@ -56,7 +61,12 @@ describe('src/lib', () => {
 });
 
 test('pages and components reach the core only through src/catalog.ts (types excepted)', () => {
-  const views = filesUnder('src/pages', /\.(astro|ts)$/).concat(filesUnder('src/components', /\.astro$/), filesUnder('src/layouts', /\.astro$/));
-  const offenders = views.filter((file) => /^\s*import\s+(?!type\b)[^'"]*from\s*['"][^'"]*\/lib\//m.test(readFileSync(path.join(root, file), 'utf8')));
+  const views = filesUnder('src/pages', /\.(astro|ts)$/).concat(
+    filesUnder('src/components', /\.astro$/),
+    filesUnder('src/layouts', /\.astro$/),
+  );
+  const offenders = views.filter((file) =>
+    /^\s*import\s+(?!type\b)[^'"]*from\s*['"][^'"]*\/lib\//m.test(readFileSync(path.join(root, file), 'utf8')),
+  );
   expect(offenders).toEqual([]);
 });

@@ -1,4 +1,14 @@
-import { contentQuery, EXACT_NAME_CANDIDATES, isNamedLike, joinedName, mentionsAnyWord, partialMatches, promote, queryWords, RELAX_BELOW } from '../../lib/search/rank.ts';
+import {
+  contentQuery,
+  EXACT_NAME_CANDIDATES,
+  isNamedLike,
+  joinedName,
+  mentionsAnyWord,
+  partialMatches,
+  promote,
+  queryWords,
+  RELAX_BELOW,
+} from '../../lib/search/rank.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult, PagefindSearch } from './pagefind.ts';
 
 /** A search with the catalogue's ranking applied: the agents named like the query first, then Pagefind's order. */
@@ -16,14 +26,25 @@ export interface RankedSearch {
  */
 export async function rankedSearch(api: PagefindApi, query: string, filters: PagefindFilters): Promise<RankedSearch | undefined> {
   const joined = joinedName(query);
-  const [main, exact] = await Promise.all([api.search(query === '' ? null : contentQuery(query), { filters }), joined ? api.search(joined, { filters }) : Promise.resolve(null)]);
+  const [main, exact] = await Promise.all([
+    api.search(query === '' ? null : contentQuery(query), { filters }),
+    joined ? api.search(joined, { filters }) : Promise.resolve(null),
+  ]);
   if (!main) return undefined;
   const named = exact ? await namedLike(exact.results, query) : [];
   const results = promote(named, main.results, (r) => r.id);
-  const words = contentQuery(query).split(' ').filter((w) => w !== '');
-  if (results.length >= RELAX_BELOW || words.length < 2) return { results, everyWord: results.length, filters: main.filters, words: queryWords(query) };
+  const words = contentQuery(query)
+    .split(' ')
+    .filter((w) => w !== '');
+  if (results.length >= RELAX_BELOW || words.length < 2)
+    return { results, everyWord: results.length, filters: main.filters, words: queryWords(query) };
   const perWord = await Promise.all(words.map(async (word) => (await api.search(word, { filters }))?.results ?? []));
-  const partial = partialMatches(perWord, results, (r) => r.id, (r) => r.score);
+  const partial = partialMatches(
+    perWord,
+    results,
+    (r) => r.id,
+    (r) => r.score,
+  );
   return { results: [...results, ...partial], everyWord: results.length, filters: main.filters, words: queryWords(query) };
 }
 
@@ -40,6 +61,7 @@ export function isWeakMatch(words: readonly string[], content: string): boolean 
   if (mentionsAnyWord(words, content)) return false;
   const contentWords = queryWords(content);
   // Stemming lets "reviewing" match "review", and Pagefind matches the last word as a prefix while typing.
-  const related = (w: string, c: string) => c.startsWith(w) || (c.length >= 4 && w.startsWith(c)) || (w.length >= 5 && c.startsWith(w.slice(0, -2)));
+  const related = (w: string, c: string) =>
+    c.startsWith(w) || (c.length >= 4 && w.startsWith(c)) || (w.length >= 5 && c.startsWith(w.slice(0, -2)));
   return !words.some((w) => contentWords.some((c) => related(w, c)));
 }

@@ -1,4 +1,12 @@
-import { facetOptions, withExcludedTool, withValue, WITHOUT_PARAM, type FacetOption, type FacetSpec, type SearchState } from '../../lib/search/state.ts';
+import {
+  facetOptions,
+  withExcludedTool,
+  withValue,
+  WITHOUT_PARAM,
+  type FacetOption,
+  type FacetSpec,
+  type SearchState,
+} from '../../lib/search/state.ts';
 import type { FilterCounts } from './pagefind.ts';
 import { el } from './render.ts';
 
@@ -11,7 +19,14 @@ interface FacetPage {
   toolNote: (name: string) => string | undefined;
 }
 
-function facetFieldset(facet: FacetSpec, options: FacetOption[], state: SearchState, update: (next: SearchState) => void, rerender: () => void, noteOf: (value: string) => string | undefined): HTMLFieldSetElement {
+function facetFieldset(
+  facet: FacetSpec,
+  options: FacetOption[],
+  state: SearchState,
+  update: (next: SearchState) => void,
+  rerender: () => void,
+  noteOf: (value: string) => string | undefined,
+): HTMLFieldSetElement {
   const fieldset = el('fieldset', 'rounded border border-border p-3');
   fieldset.dataset['facet'] = facet.key;
   const chosen = options.filter((o) => o.checked).length;
@@ -54,7 +69,10 @@ function withoutControl(tools: string[], state: SearchState, update: (next: Sear
   const select = el('select', 'w-full rounded border border-border bg-bg px-2 py-1 text-sm text-fg');
   select.id = 'search-without';
   select.dataset['focusKey'] = WITHOUT_PARAM;
-  select.append(new Option('Choose a tool to exclude', ''), ...tools.filter((t) => !state.without.includes(t)).map((t) => new Option(t, t)));
+  select.append(
+    new Option('Choose a tool to exclude', ''),
+    ...tools.filter((t) => !state.without.includes(t)).map((t) => new Option(t, t)),
+  );
   select.addEventListener('change', () => {
     if (select.value !== '') update(withExcludedTool(state, select.value, true));
   });
@@ -66,13 +84,21 @@ function withoutControl(tools: string[], state: SearchState, update: (next: Sear
  * Draws the filters: every value with results stays listed with its count, chosen values are marked, and
  * values of one facet combine with OR (counts for a facet with choices are those without its own choices).
  */
-export function renderFacets(page: FacetPage, state: SearchState, counts: FilterCounts, totals: FilterCounts, update: (next: SearchState) => void): void {
+export function renderFacets(
+  page: FacetPage,
+  state: SearchState,
+  counts: FilterCounts,
+  totals: FilterCounts,
+  update: (next: SearchState) => void,
+): void {
   // Re-rendering replaces the controls; put focus back on the one that had it.
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focusKey'] : undefined;
   const rerender = () => renderFacets(page, state, counts, totals, update);
   const groups = page.facets.flatMap((facet) => {
     const options = facetOptions(Object.keys(totals[facet.key] ?? {}), counts[facet.key] ?? {}, state.selected[facet.key] ?? []);
-    return options.length > 0 ? [facetFieldset(facet, options, state, update, rerender, facet.key === 'tool' ? page.toolNote : () => undefined)] : [];
+    return options.length > 0
+      ? [facetFieldset(facet, options, state, update, rerender, facet.key === 'tool' ? page.toolNote : () => undefined)]
+      : [];
   });
   page.facetBox.replaceChildren(...groups, withoutControl(Object.keys(totals['tool'] ?? {}).sort(), state, update));
   if (focused) page.facetBox.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();

@@ -90,9 +90,17 @@ export function attachHeaderSearch(root: HTMLElement): void {
         shown = ticket;
         // Put results on screen as they arrive; twins join their group.
         groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url);
-        list.replaceChildren(...groups.slice(0, SHOWN).map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
+        list.replaceChildren(
+          ...groups.slice(0, SHOWN).map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })),
+        );
       }
-      const more = resultsToTopUp({ loaded: loaded.length, groups: groups.length, rows: SHOWN, limit: LOADED, available: search.results.length });
+      const more = resultsToTopUp({
+        loaded: loaded.length,
+        groups: groups.length,
+        rows: SHOWN,
+        limit: LOADED,
+        available: search.results.length,
+      });
       pending = search.results.slice(loaded.length, loaded.length + more).map((result) => result.data());
     }
     const weak = loaded[0] !== undefined && isWeakMatch(search.words, loaded[0].content);

@@ -1,9 +1,26 @@
 import { groupByName, matchCountText } from '../../lib/search/rank.ts';
-import { activeFilters, isEmptySearch, parseSearchParams, toPagefindFilters, toSearchParams, withoutFacet, type FacetSpec, type SearchState } from '../../lib/search/state.ts';
+import {
+  activeFilters,
+  isEmptySearch,
+  parseSearchParams,
+  toPagefindFilters,
+  toSearchParams,
+  withoutFacet,
+  type FacetSpec,
+  type SearchState,
+} from '../../lib/search/state.ts';
 import { wireBundleButtons } from '../bundle-store.ts';
 import { isWeakMatch, rankedSearch } from './engine.ts';
 import { renderFacets } from './facets.ts';
-import { loadPagefind, scheduler, type FilterCounts, type PagefindApi, type PagefindFilters, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import {
+  loadPagefind,
+  scheduler,
+  type FilterCounts,
+  type PagefindApi,
+  type PagefindFilters,
+  type PagefindResult,
+  type PagefindResultData,
+} from './pagefind.ts';
 import { el, renderResult } from './render.ts';
 import { SEARCH_UNAVAILABLE } from './unavailable.ts';
 
@@ -49,7 +66,9 @@ async function facetCounts(api: PagefindApi, state: SearchState, facets: readonl
       .filter((f) => (state.selected[f.key] ?? []).length > 0)
       .map(async (f) => {
         const other = withoutFacet(state, f.key);
-        const search = await api.search(other.query === '' ? null : other.query, { filters: toPagefindFilters(other, facets) as PagefindFilters });
+        const search = await api.search(other.query === '' ? null : other.query, {
+          filters: toPagefindFilters(other, facets) as PagefindFilters,
+        });
         if (search) counts[f.key] = search.filters[f.key] ?? {};
       }),
   );
@@ -105,7 +124,9 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
 
   const draw = () => {
     const groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url);
-    list.replaceChildren(...groups.map(([first, ...twins]) => renderResult(first!, { compact: false, showSource: page.showSource, twins })));
+    list.replaceChildren(
+      ...groups.map(([first, ...twins]) => renderResult(first!, { compact: false, showSource: page.showSource, twins })),
+    );
     wireBundleButtons(list);
   };
 
@@ -154,12 +175,16 @@ export async function attachSearchPage(root: HTMLElement): Promise<void> {
   const emptyHint = async (api: PagefindApi): Promise<string> => {
     const options = await Promise.all(
       activeFilters(state, page.facets).map(async (f) => {
-        const search = await api.search(f.without.query === '' ? null : f.without.query, { filters: toPagefindFilters(f.without, page.facets) as PagefindFilters });
+        const search = await api.search(f.without.query === '' ? null : f.without.query, {
+          filters: toPagefindFilters(f.without, page.facets) as PagefindFilters,
+        });
         return { f, count: search?.results.length ?? 0 };
       }),
     );
     const best = options.filter((o) => o.count > 0).sort((a, b) => b.count - a.count)[0];
-    return best ? `No agents match. Remove “${best.f.label}: ${best.f.value}” to see ${best.count}.` : 'No agents match. Try fewer or other words.';
+    return best
+      ? `No agents match. Remove “${best.f.label}: ${best.f.value}” to see ${best.count}.`
+      : 'No agents match. Try fewer or other words.';
   };
 
   const run = async () => {

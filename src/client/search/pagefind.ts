@@ -18,7 +18,9 @@ export interface PagefindResult {
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
-export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }> & { not?: Record<string, string[]> };
+export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }> & {
+  not?: Record<string, string[]>;
+};
 
 export interface PagefindSearch {
   results: PagefindResult[];

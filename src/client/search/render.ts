@@ -1,8 +1,16 @@
 import { TOOL_SEPARATOR } from '../../lib/search/state.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
-const VERDICT_TONE: Readonly<Record<string, string>> = { clean: 'border-ok text-ok', warnings: 'border-warn text-warn', skipped: 'border-err text-err' };
-const VERDICT_LABEL: Readonly<Record<string, string>> = { clean: 'Loads cleanly', warnings: 'Loads with warnings', skipped: 'Claude Code skips it' };
+const VERDICT_TONE: Readonly<Record<string, string>> = {
+  clean: 'border-ok text-ok',
+  warnings: 'border-warn text-warn',
+  skipped: 'border-err text-err',
+};
+const VERDICT_LABEL: Readonly<Record<string, string>> = {
+  clean: 'Loads cleanly',
+  warnings: 'Loads with warnings',
+  skipped: 'Claude Code skips it',
+};
 
 /** Creates an element with classes and, optionally, text (never HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -14,7 +22,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
 
 function bundleButton(data: PagefindResultData): HTMLButtonElement {
   const slug = /\/agents\/([^/]+)\/$/.exec(data.url)?.[1] ?? '';
-  const button = el('button', 'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip', 'Add to bundle');
+  const button = el(
+    'button',
+    'shrink-0 rounded border border-border px-2 py-0.5 text-xs text-fg hover:border-accent aria-pressed:border-accent aria-pressed:bg-chip',
+    'Add to bundle',
+  );
   button.type = 'button';
   button.dataset['bundleToggle'] = slug;
   button.setAttribute('aria-label', `Add to bundle: ${data.meta['title'] ?? slug}`);
@@ -26,7 +38,10 @@ function bundleButton(data: PagefindResultData): HTMLButtonElement {
  * source (when there are several), model, verdict and tools. Other agents with the same name, when they
  * ranked too, are linked under it rather than listed apart.
  */
-export function renderResult(data: PagefindResultData, options: { compact: boolean; showSource: boolean; twins?: PagefindResultData[] }): HTMLLIElement {
+export function renderResult(
+  data: PagefindResultData,
+  options: { compact: boolean; showSource: boolean; twins?: PagefindResultData[] },
+): HTMLLIElement {
   const { compact, showSource, twins = [] } = options;
   const item = el('li', compact ? 'py-2' : 'rounded-lg border border-border bg-surface p-4');
   item.dataset['result'] = data.url;
@@ -50,7 +65,8 @@ export function renderResult(data: PagefindResultData, options: { compact: boole
   if (!compact) {
     const tools = data.meta['tools'] ?? '';
     const chips = tools === '*' ? ['Inherits all tools'] : tools.split(TOOL_SEPARATOR).filter((t) => t !== '');
-    for (const chip of chips.slice(0, 8)) details.append(el('span', 'rounded-full border border-border bg-chip px-2 py-0.5 font-mono', chip));
+    for (const chip of chips.slice(0, 8))
+      details.append(el('span', 'rounded-full border border-border bg-chip px-2 py-0.5 font-mono', chip));
     if (chips.length > 8) details.append(el('span', 'text-muted', `+${chips.length - 8} more`));
   }
   item.append(details);
@@ -58,7 +74,11 @@ export function renderResult(data: PagefindResultData, options: { compact: boole
     const others = el('p', 'mt-2 text-xs');
     others.append(el('span', 'text-muted', `Same name, ${twins.length} other version${twins.length === 1 ? '' : 's'}: `));
     twins.forEach((twin, index) => {
-      const a = el('a', 'text-accent hover:underline', `${twin.meta['category'] ?? ''}${showSource ? ` (${twin.meta['source'] ?? ''})` : ''}`);
+      const a = el(
+        'a',
+        'text-accent hover:underline',
+        `${twin.meta['category'] ?? ''}${showSource ? ` (${twin.meta['source'] ?? ''})` : ''}`,
+      );
       a.href = twin.url;
       a.dataset['twinResult'] = twin.url;
       if (index > 0) others.append(document.createTextNode(', '));

@@ -73,15 +73,23 @@ const SKIP_RULES: Readonly<Record<ClaudeCodeSkip['reason'], RuleId>> = {
  */
 function fieldsForThePage(block: FrontmatterBlock, place: FindingPlace): { fields: Fields; findings: Finding[] } {
   const strict = parseYamlStrict(block.yaml);
-  if ('fields' in strict) return { fields: strict.fields, findings: strict.cuts.map((cut) => finding(cut.rule, place, block.yamlLine, `${cut.message}.`)) };
+  if ('fields' in strict)
+    return { fields: strict.fields, findings: strict.cuts.map((cut) => finding(cut.rule, place, block.yamlLine, `${cut.message}.`)) };
   const tolerant = parseYamlTolerant(block.yaml);
-  return { fields: tolerant.fields, findings: tolerant.dropped.map((dropped) => finding('yaml-key-dropped', place, block.yamlLine - 1 + dropped.yamlLine, `Recovery for this page: ${dropped.reason}.`)) };
+  return {
+    fields: tolerant.fields,
+    findings: tolerant.dropped.map((dropped) =>
+      finding('yaml-key-dropped', place, block.yamlLine - 1 + dropped.yamlLine, `Recovery for this page: ${dropped.reason}.`),
+    ),
+  };
 }
 
 /** Why Claude Code does not see a block that is there: indented, after blank lines, or not opened and closed as it reads them. */
 function displacedMessage(block: FrontmatterBlock): string {
-  if (block.displacement === 'indented') return 'The frontmatter block is indented; Claude Code does not see it. Recovered it for this page.';
-  if (block.displacement === 'leading-blank-lines') return 'Blank lines come before the frontmatter; Claude Code does not see it. Recovered it for this page.';
+  if (block.displacement === 'indented')
+    return 'The frontmatter block is indented; Claude Code does not see it. Recovered it for this page.';
+  if (block.displacement === 'leading-blank-lines')
+    return 'Blank lines come before the frontmatter; Claude Code does not see it. Recovered it for this page.';
   return 'Claude Code does not see this frontmatter: its first line must be `---` alone (then a line break) at the very start of the file. Recovered it for this page.';
 }
 
@@ -89,30 +97,72 @@ function displacedMessage(block: FrontmatterBlock): string {
  * Reads the frontmatter as Claude Code does, with the findings that say how (see claude-code.ts). When Claude
  * Code cannot read it, the fields for the page come from our own reading, and the reason is an error.
  */
-function readFields(text: string, relPath: string, bytes: number, place: FindingPlace): { block: FrontmatterBlock; fields: Fields; findings: Finding[]; strict: boolean } | { findings: Finding[] } {
+function readFields(
+  text: string,
+  relPath: string,
+  bytes: number,
+  place: FindingPlace,
+): { block: FrontmatterBlock; fields: Fields; findings: Finding[]; strict: boolean } | { findings: Finding[] } {
   const claude = readAsClaudeCode({ relPath, bytes, text });
   const ours = locateFrontmatter(text);
   const findings: Finding[] = [];
   const skip = claude.skip;
   const block = claude.block ?? ours;
   if (!block) {
-    findings.push(finding('frontmatter-missing', place, 1, 'No frontmatter block: the file does not start with a `---` line closed by another `---` line.'));
-    return { findings: [...findings, finding('name-missing', place, 1, 'No `name` field, so Claude Code skips this file.'), finding('description-missing', place, 1, 'No `description` field, so Claude Code skips this file.')] };
+    findings.push(
+      finding(
+        'frontmatter-missing',
+        place,
+        1,
+        'No frontmatter block: the file does not start with a `---` line closed by another `---` line.',
+      ),
+    );
+    return {
+      findings: [
+        ...findings,
+        finding('name-missing', place, 1, 'No `name` field, so Claude Code skips this file.'),
+        finding('description-missing', place, 1, 'No `description` field, so Claude Code skips this file.'),
+      ],
+    };
   }
   if (block.oversize || block.yaml.length > LIMITS.frontmatterBytes) {
-    return { findings: [finding('limit-frontmatter-size', place, block.openLine, `The frontmatter is larger than ${LIMITS.frontmatterBytes / 1024} KiB, so it was not read.`)] };
+    return {
+      findings: [
+        finding(
+          'limit-frontmatter-size',
+          place,
+          block.openLine,
+          `The frontmatter is larger than ${LIMITS.frontmatterBytes / 1024} KiB, so it was not read.`,
+        ),
+      ],
+    };
   }
   if (skip?.reason === 'no-frontmatter') findings.push(finding('frontmatter-displaced', place, block.openLine, displacedMessage(block)));
   else if (skip) findings.push(finding(SKIP_RULES[skip.reason], place, skip.line, skip.message));
   if (claude.strictFailure && claude.fields) {
     const { yamlLine, message } = claude.strictFailure;
-    findings.push(finding('yaml-invalid', place, block.yamlLine - 1 + yamlLine, `Strict YAML rejects the frontmatter (${message}); Claude Code ${CLAUDE_CODE_VERSION} reads it after quoting the values.`));
+    findings.push(
+      finding(
+        'yaml-invalid',
+        place,
+        block.yamlLine - 1 + yamlLine,
+        `Strict YAML rejects the frontmatter (${message}); Claude Code ${CLAUDE_CODE_VERSION} reads it after quoting the values.`,
+      ),
+    );
   }
   if (claude.block && (!ours || (!ours.oversize && claude.block.yaml !== ours.yaml))) {
     const endLine = claude.block.yamlLine + claude.block.yaml.split('\n').length - 1;
-    findings.push(finding('frontmatter-cut', place, endLine, `Claude Code ends the frontmatter at the \`---\` on line ${endLine}; what follows it is read as the prompt.`));
+    findings.push(
+      finding(
+        'frontmatter-cut',
+        place,
+        endLine,
+        `Claude Code ends the frontmatter at the \`---\` on line ${endLine}; what follows it is read as the prompt.`,
+      ),
+    );
   }
-  for (const ignored of claude.ignoredHooks) findings.push(finding('hooks-ignored', place, keyLines(block).get('hooks') ?? block.yamlLine, `${ignored}.`));
+  for (const ignored of claude.ignoredHooks)
+    findings.push(finding('hooks-ignored', place, keyLines(block).get('hooks') ?? block.yamlLine, `${ignored}.`));
   if (claude.fields) {
     for (const cut of claude.cuts) findings.push(finding(cut.rule, place, block.yamlLine, `${cut.message}.`));
     return { block, fields: claude.fields, findings, strict: !claude.strictFailure };
@@ -125,9 +175,15 @@ function readFields(text: string, relPath: string, bytes: number, place: Finding
 export function analyseText(sourceId: string, relPath: string, decoded: DecodedText, bytes: Uint8Array): FileOutcome {
   const place: FindingPlace = { source: sourceId, file: relPath };
   const { text } = decoded;
-  const skipped = (findings: Finding[]): FileOutcome => ({ kind: 'skipped', skipped: { sourceId, relPath, findings: sortFindings(capPerRule(findings)) } });
+  const skipped = (findings: Finding[]): FileOutcome => ({
+    kind: 'skipped',
+    skipped: { sourceId, relPath, findings: sortFindings(capPerRule(findings)) },
+  });
   const findings: Finding[] = [];
-  if (!decoded.validUtf8) findings.push(finding('encoding-invalid', place, 1, 'The file is not valid UTF-8; invalid bytes show as �. The download keeps the original bytes.'));
+  if (!decoded.validUtf8)
+    findings.push(
+      finding('encoding-invalid', place, 1, 'The file is not valid UTF-8; invalid bytes show as �. The download keeps the original bytes.'),
+    );
   const read = readFields(text, relPath, decoded.bytes, place);
   findings.push(...read.findings);
   if (!('block' in read)) return skipped(findings);
@@ -137,8 +193,10 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
   const normalised = normaliseFields(read.fields, place, lineOf);
   findings.push(...normalised.findings);
   const { name, description } = normalised.fields;
-  if (!name && !findings.some((f) => f.rule === 'name-missing')) findings.push(finding('name-missing', place, lineOf('name'), 'No `name` field, so Claude Code skips this file.'));
-  if (!description && !findings.some((f) => f.rule === 'description-missing')) findings.push(finding('description-missing', place, lineOf('description'), 'No `description` field, so Claude Code skips this file.'));
+  if (!name && !findings.some((f) => f.rule === 'name-missing'))
+    findings.push(finding('name-missing', place, lineOf('name'), 'No `name` field, so Claude Code skips this file.'));
+  if (!description && !findings.some((f) => f.rule === 'description-missing'))
+    findings.push(finding('description-missing', place, lineOf('description'), 'No `description` field, so Claude Code skips this file.'));
   if (!name || !description) return skipped(findings);
 
   const agentFields = { ...normalised.fields, name, description };
@@ -146,7 +204,14 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
   if (commands.length > 0) {
     const [first] = commands as [AgentCommand];
     const more = commands.length > 1 ? ` and ${commands.length - 1} more` : '';
-    findings.push(finding('runs-commands', place, lineOf(first.origin.startsWith('MCP') ? 'mcpServers' : 'hooks'), `Runs \`${first.command.slice(0, 200)}\` on your machine (${first.origin})${more}, whatever its tools allow and without asking.`));
+    findings.push(
+      finding(
+        'runs-commands',
+        place,
+        lineOf(first.origin.startsWith('MCP') ? 'mcpServers' : 'hooks'),
+        `Runs \`${first.command.slice(0, 200)}\` on your machine (${first.origin})${more}, whatever its tools allow and without asking.`,
+      ),
+    );
   }
   const limit = promptLimit(block.body);
   if (limit) findings.push(finding(limit.rule, place, block.bodyLine, limit.message));

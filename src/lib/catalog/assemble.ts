@@ -70,7 +70,9 @@ function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): Age
 export function assembleCatalog(outcomes: readonly FileOutcome[], categories: CategoryTable, summaries: SourceSummary[]): ScanResult {
   const drafts = outcomes.flatMap((o) => (o.kind === 'agent' ? [o.agent] : []));
   const skipped = outcomes.flatMap((o) => (o.kind === 'skipped' ? [o.skipped] : []));
-  const slugs = assignUniqueSlugs(drafts.map((a) => ({ base: a.name, qualifier: [a.sourceId, ...a.file.relPath.replace(/\.md$/i, '').split('/')].join('-') })));
+  const slugs = assignUniqueSlugs(
+    drafts.map((a) => ({ base: a.name, qualifier: [a.sourceId, ...a.file.relPath.replace(/\.md$/i, '').split('/')].join('-') })),
+  );
   // Twins are a fact about the catalogue, not about a file: they are linked, never a finding, so a file's
   // verdict is the same whatever else is built beside it.
   const twins = findTwins(drafts, slugs);
@@ -93,9 +95,14 @@ export function assembleCatalog(outcomes: readonly FileOutcome[], categories: Ca
   return { agents, skipped, categories, summaries };
 }
 
-
 /** Every finding of a scan (categories files, skipped files, agents), sorted by source, file and line. */
 export function allFindings(scan: ScanResult): Finding[] {
-  const all = [...scan.summaries.flatMap((s) => s.categoryProblems), ...scan.skipped.flatMap((s) => s.findings), ...scan.agents.flatMap((a) => a.findings)];
-  return all.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const all = [
+    ...scan.summaries.flatMap((s) => s.categoryProblems),
+    ...scan.skipped.flatMap((s) => s.findings),
+    ...scan.agents.flatMap((a) => a.findings),
+  ];
+  return all.sort((a, b) =>
+    a.source < b.source ? -1 : a.source > b.source ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  );
 }

@@ -35,37 +35,72 @@ export function orderFromFolder(folder: string): number | undefined {
 
 const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'by', 'vs']);
 /** Words written in capitals or with their own casing. */
-const SPECIAL_WORDS: ReadonlyMap<string, string> = new Map(
-  [
-    ...['ai', 'ml', 'api', 'apis', 'ui', 'ux', 'qa', 'sre', 'seo', 'css', 'html', 'sql', 'aws', 'gcp', 'iot', 'llm', 'llms', 'mcp', 'dx', 'cli', 'tdd', 'bdd', 'ci', 'cd', 'nlp', 'rag', 'k8s', 'erp', 'crm', 'saas', 'etl', 'orm', 'jvm', 'php', 'sdk', 'devsecops'].map((w) => [w, w.toUpperCase()]),
-    ['devops', 'DevOps'],
-    ['graphql', 'GraphQL'],
-    ['ios', 'iOS'],
-    ['javascript', 'JavaScript'],
-    ['typescript', 'TypeScript'],
-    ['nodejs', 'Node.js'],
-    ['fintech', 'FinTech'],
-    ['mlops', 'MLOps'],
-    ['macos', 'macOS'],
-    ['github', 'GitHub'],
-    ['gitops', 'GitOps'],
-    ['dotnet', '.NET'],
-    ['postgresql', 'PostgreSQL'],
-    ['mongodb', 'MongoDB'],
-    ['cicd', 'CI/CD'],
-    ['pr', 'PR'],
-    ['prs', 'PRs'],
-    ['e2e', 'E2E'],
-    ['sso', 'SSO'],
-    ['jwt', 'JWT'],
-    ['oauth', 'OAuth'],
-    ['json', 'JSON'],
-    ['yaml', 'YAML'],
-    ['ide', 'IDE'],
-    ['grpc', 'gRPC'],
-    ['http', 'HTTP'],
-  ] as [string, string][],
-);
+const SPECIAL_WORDS: ReadonlyMap<string, string> = new Map([
+  ...[
+    'ai',
+    'ml',
+    'api',
+    'apis',
+    'ui',
+    'ux',
+    'qa',
+    'sre',
+    'seo',
+    'css',
+    'html',
+    'sql',
+    'aws',
+    'gcp',
+    'iot',
+    'llm',
+    'llms',
+    'mcp',
+    'dx',
+    'cli',
+    'tdd',
+    'bdd',
+    'ci',
+    'cd',
+    'nlp',
+    'rag',
+    'k8s',
+    'erp',
+    'crm',
+    'saas',
+    'etl',
+    'orm',
+    'jvm',
+    'php',
+    'sdk',
+    'devsecops',
+  ].map((w) => [w, w.toUpperCase()]),
+  ['devops', 'DevOps'],
+  ['graphql', 'GraphQL'],
+  ['ios', 'iOS'],
+  ['javascript', 'JavaScript'],
+  ['typescript', 'TypeScript'],
+  ['nodejs', 'Node.js'],
+  ['fintech', 'FinTech'],
+  ['mlops', 'MLOps'],
+  ['macos', 'macOS'],
+  ['github', 'GitHub'],
+  ['gitops', 'GitOps'],
+  ['dotnet', '.NET'],
+  ['postgresql', 'PostgreSQL'],
+  ['mongodb', 'MongoDB'],
+  ['cicd', 'CI/CD'],
+  ['pr', 'PR'],
+  ['prs', 'PRs'],
+  ['e2e', 'E2E'],
+  ['sso', 'SSO'],
+  ['jwt', 'JWT'],
+  ['oauth', 'OAuth'],
+  ['json', 'JSON'],
+  ['yaml', 'YAML'],
+  ['ide', 'IDE'],
+  ['grpc', 'gRPC'],
+  ['http', 'HTTP'],
+] as [string, string][]);
 /**
  * Words that name a whole field. A folder of exactly two of them (`data-ai`, `quality-security`)
  * names two fields, so its label joins them with `&`; `core-development` does not.
@@ -90,7 +125,14 @@ function casedWord(word: string, index: number): string {
  */
 export function labelFromFolder(folder: string): string {
   // A `category:` value may name a path (`specialized/python`): each part is labelled on its own.
-  if (folder.includes('/')) return folder.split('/').filter((part) => part.trim() !== '').map(labelFromFolder).join(' / ') || 'Uncategorised';
+  if (folder.includes('/'))
+    return (
+      folder
+        .split('/')
+        .filter((part) => part.trim() !== '')
+        .map(labelFromFolder)
+        .join(' / ') || 'Uncategorised'
+    );
   const words = folder
     .replace(ORDER_PREFIX, '')
     .split(/[-_\s]+/)
@@ -124,6 +166,9 @@ export function readCategoryEntries(data: ReadonlyMap<string, unknown>): { table
 }
 
 /** The one rule for a category's label: its metadata's, or the label its folder reads as. */
-export function categoryLabelOf(agent: { categoryId: string; categoryFolder: string }, categories: ReadonlyMap<string, CategoryMeta>): string {
+export function categoryLabelOf(
+  agent: { categoryId: string; categoryFolder: string },
+  categories: ReadonlyMap<string, CategoryMeta>,
+): string {
   return categories.get(agent.categoryId)?.label ?? labelFromFolder(agent.categoryFolder);
 }

@@ -34,7 +34,10 @@ export const configInputSchema = z
   .object({
     $schema: z.string().optional(),
     /** Folders to build the catalogue from, in order. */
-    sources: z.array(sourceInputSchema).min(1, 'must list at least one folder').default([{ dir: 'content/agents', followExternalLinks: false }]),
+    sources: z
+      .array(sourceInputSchema)
+      .min(1, 'must list at least one folder')
+      .default([{ dir: 'content/agents', followExternalLinks: false }]),
     /** Fail the build on any error or warning in the agent files. */
     strict: z.boolean().default(false),
     /** Where the catalogue is published as a plugin marketplace, if it is. */
@@ -65,8 +68,14 @@ export const CONFIG_FILE = 'catalog.config.json';
 /** Turns zod issues into lines that name the file, the key and the fix. */
 export function friendlyConfigErrors(file: string, error: z.ZodError): string {
   const lines = error.issues.map((issue) => {
-    const key = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    const fix = issue.code === 'unrecognized_keys' ? `remove ${issue.keys.map((k) => `"${k}"`).join(', ')} (known keys: see the README, "Configuration")` : issue.message;
+    const key = issue.path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+      .join('')
+      .replace(/^\./, '');
+    const fix =
+      issue.code === 'unrecognized_keys'
+        ? `remove ${issue.keys.map((k) => `"${k}"`).join(', ')} (known keys: see the README, "Configuration")`
+        : issue.message;
     return `  ${key || '(top level)'}: ${fix}`;
   });
   return `${file} is not a valid catalogue config:\n${lines.join('\n')}`;

@@ -73,15 +73,26 @@ export type CatalogSnapshot = z.infer<typeof snapshotSchema>;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Catalogue order: by name, then source order, then slug. Pages, lists, open data and search all use it. */
-export function catalogueOrder<T extends { name: string; sourceId: string; slug: string }>(agents: readonly T[], sourceIds: readonly string[]): T[] {
+export function catalogueOrder<T extends { name: string; sourceId: string; slug: string }>(
+  agents: readonly T[],
+  sourceIds: readonly string[],
+): T[] {
   const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
-  return [...agents].sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! || byText(a.slug, b.slug));
+  return [...agents].sort(
+    (a, b) =>
+      byText(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      sourceOrder.get(a.sourceId)! - sourceOrder.get(b.sourceId)! ||
+      byText(a.slug, b.slug),
+  );
 }
 
 /** The snapshot of a scan; `promptFileOf` names the file each prompt is rendered to. */
 export function catalogSnapshot(scan: ScanResult, promptFileOf: (body: string) => string): CatalogSnapshot {
   const sources = scan.summaries.map((s) => s.source);
-  const agents = catalogueOrder(scan.agents, sources.map((s) => s.id)).map(({ body, ...agent }) => ({ ...agent, promptFile: promptFileOf(body) }));
+  const agents = catalogueOrder(
+    scan.agents,
+    sources.map((s) => s.id),
+  ).map(({ body, ...agent }) => ({ ...agent, promptFile: promptFileOf(body) }));
   return {
     version: SNAPSHOT_VERSION,
     agents,
@@ -97,5 +108,7 @@ export function catalogSnapshot(scan: ScanResult, promptFileOf: (body: string) =
 }
 
 function sourceNames(source: SourceConfig): Pick<SnapshotSource, 'id' | 'label' | 'repository'> {
-  return source.repository === undefined ? { id: source.id, label: source.label } : { id: source.id, label: source.label, repository: source.repository };
+  return source.repository === undefined
+    ? { id: source.id, label: source.label }
+    : { id: source.id, label: source.label, repository: source.repository };
 }

@@ -22,7 +22,14 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
  * Counts in the words pages and summaries use: agent pages (and how many of them Claude Code skips), files
  * without a page (no name or description to show), and findings by severity.
  */
-export function countsLine(counts: { pages: number; skippedByClaudeCode: number; withoutPage: number; errors: number; warnings: number; infos: number }): string {
+export function countsLine(counts: {
+  pages: number;
+  skippedByClaudeCode: number;
+  withoutPage: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}): string {
   const skips = counts.skippedByClaudeCode > 0 ? ` (Claude Code skips ${counts.skippedByClaudeCode})` : '';
   return `${plural(counts.pages, 'agent page')}${skips}, ${plural(counts.withoutPage, 'file')} without a page; ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'note')}`;
 }
@@ -34,7 +41,8 @@ export function formatSummary(scan: ScanResult): string[] {
     const skippedByClaudeCode = scan.agents.filter((a) => a.sourceId === s.source.id && a.verdict === 'skipped').length;
     return `${s.source.label} (${s.source.dir}): ${countsLine({ ...s, skippedByClaudeCode, withoutPage: s.skipped })}; ${plural(s.ignored.length, 'other entry', 'other entries')} ignored`;
   });
-  for (const problem of scan.summaries.flatMap((s) => s.categoryProblems)) lines.push(`categories file: ${formatFinding(problem, sources)}`);
+  for (const problem of scan.summaries.flatMap((s) => s.categoryProblems))
+    lines.push(`categories file: ${formatFinding(problem, sources)}`);
   for (const skipped of scan.skipped) {
     const first = skipped.findings.find((f) => f.severity === 'error') ?? skipped.findings[0]!;
     lines.push(`no page for ${terminalPath(sources.get(first.source), first.file)}:${first.line} [${first.rule}] ${first.message}`);

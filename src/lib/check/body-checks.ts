@@ -14,7 +14,8 @@ export interface BodyRequest {
 // Every pattern below is anchored on a literal word and uses bounded repetition, so none can backtrack
 // on long input.
 const RUN_COMMAND = /\b(?:run|runs|running|execute|executes|re-run|rerun)\s+`[^`\n]{1,200}`/i;
-const CREATE_FILE = /\b(?:create|creates|creating)\s+(?:(?:a|an|the|new|one|each|every|its|this|that)\s+){0,3}(?:[\w.-]{1,40}\s+){0,2}?files?\b/i;
+const CREATE_FILE =
+  /\b(?:create|creates|creating)\s+(?:(?:a|an|the|new|one|each|every|its|this|that)\s+){0,3}(?:[\w.-]{1,40}\s+){0,2}?files?\b/i;
 const NEW_FILE = /\b(?:write|writes|writing|add|adds|adding)\s+(?:(?:a|an|the|one)\s+)?new\s+(?:[\w.-]{1,40}\s+){0,2}?files?\b/i;
 const NEW_ARTEFACT =
   /\b(?:write|writes|writing|add|adds|adding)\s+(?:a|an)\s+(?:(?:new|failing|regression|small|smallest|minimal|short)\s+){0,3}(?:script|benchmark|migration|changelog|test)s?\b/i;

@@ -3,7 +3,16 @@ import { CLAUDE_CODE_LIMITS } from '../read/claude-code.ts';
 import { hasBidiControl, hiddenCharacters, imitatedName, visibleName } from '../text/unicode.ts';
 import { LIMITS } from '../read/limits.ts';
 import { finding, type Finding, type FindingPlace } from './findings.ts';
-import { approximateTokens, CATALOGUE_FIELDS, FIELD_VALUES, isValidAgentName, LONG_DESCRIPTION_CHARS, PLUGIN_IGNORED_FIELDS, STANDARD_FIELDS, UNDOCUMENTED_VALUES } from '../fields/format.ts';
+import {
+  approximateTokens,
+  CATALOGUE_FIELDS,
+  FIELD_VALUES,
+  isValidAgentName,
+  LONG_DESCRIPTION_CHARS,
+  PLUGIN_IGNORED_FIELDS,
+  STANDARD_FIELDS,
+  UNDOCUMENTED_VALUES,
+} from '../fields/format.ts';
 import { textOf, type NormalisedFields } from '../fields/normalise.ts';
 import { isMalformedMcpName } from '../fields/tools.ts';
 import type { Fields } from '../read/yaml.ts';
@@ -26,19 +35,31 @@ export interface CheckInput {
 const AGENT_TOOLS = ['Agent', 'Task'];
 const SHELL_TOOLS = ['Bash', 'PowerShell'];
 /** A prompt or description that says what the agent does when it cannot start subagents (nesting off, or an older release). */
-const NESTING_FALLBACK = /CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH|nesting is (?:off|turned off|disabled)|(?:cannot|can't|can not) start (?:sub)?agents/i;
+const NESTING_FALLBACK =
+  /CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH|nesting is (?:off|turned off|disabled)|(?:cannot|can't|can not) start (?:sub)?agents/i;
 
 /** The name, when it is not in the documented form (Claude Code's own rejections are made in claude-code.ts). */
 function checkName({ place, agent, lineOf }: CheckInput): Finding[] {
   const { name } = agent;
   // Names Claude Code rejects are reported by its reading (claude-code.ts), not also as badly formatted.
-  if (isValidAgentName(name) || name.startsWith('-') || name.normalize('NFKC').includes(':') || name.length > CLAUDE_CODE_LIMITS.nameChars) return [];
+  if (isValidAgentName(name) || name.startsWith('-') || name.normalize('NFKC').includes(':') || name.length > CLAUDE_CODE_LIMITS.nameChars)
+    return [];
   // Hidden characters are reported by checkHiddenCharacters; the name is not also called badly formatted.
   if (hiddenCharacters(name).length > 0) return [];
   const imitated = imitatedName(name);
-  if (imitated !== undefined) return [finding('name-lookalike', place, lineOf('name'), `name "${visibleName(name)}" reads as "${imitated}", but is another name to Claude Code.`)];
+  if (imitated !== undefined)
+    return [
+      finding(
+        'name-lookalike',
+        place,
+        lineOf('name'),
+        `name "${visibleName(name)}" reads as "${imitated}", but is another name to Claude Code.`,
+      ),
+    ];
   const spaced = name.trim() !== name ? ' It has spaces around it, which Claude Code keeps: the agent is called exactly that.' : '';
-  return [finding('name-format', place, lineOf('name'), `name "${visibleName(name)}" is not lowercase letters, digits and hyphens.${spaced}`)];
+  return [
+    finding('name-format', place, lineOf('name'), `name "${visibleName(name)}" is not lowercase letters, digits and hyphens.${spaced}`),
+  ];
 }
 
 /** Characters nobody can see in the name, the description or the prompt: one finding each, naming them. */
@@ -65,7 +86,9 @@ function checkToolList({ place, agent, lineOf }: CheckInput): Finding[] {
   const line = lineOf('tools');
   const found: Finding[] = [];
   if (!tools.inheritsAll && tools.tools.length === 0 && tools.invalid.length === 0) {
-    found.push(finding('tools-empty', place, line, 'tools is empty, so the agent gets no tools at all (Claude Code lists it as "All tools").'));
+    found.push(
+      finding('tools-empty', place, line, 'tools is empty, so the agent gets no tools at all (Claude Code lists it as "All tools").'),
+    );
   }
   for (const entry of tools.invalid) found.push(finding('tools-invalid-entry', place, line, `tools entry ${entry} is not a tool name.`));
   for (const tool of tools.tools) {
@@ -73,18 +96,38 @@ function checkToolList({ place, agent, lineOf }: CheckInput): Finding[] {
       const now = tool.replacement ? `use \`${tool.replacement}\` instead` : 'it has been removed';
       found.push(finding('tools-legacy', place, line, `tools: \`${tool.name}\` is a retired tool name; ${now}.`));
     } else if (isMalformedMcpName(tool)) {
-      found.push(finding('tools-mcp-malformed', place, line, `tools: \`${tool.name}\` looks like an MCP tool but is not named mcp__<server>__<tool>.`));
+      found.push(
+        finding(
+          'tools-mcp-malformed',
+          place,
+          line,
+          `tools: \`${tool.name}\` looks like an MCP tool but is not named mcp__<server>__<tool>.`,
+        ),
+      );
     } else if (tool.kind === 'unknown') {
       found.push(finding('tools-unknown', place, line, `tools: \`${tool.name}\` is not a Claude Code tool.`));
     }
   }
-  const scoped = tools.tools.filter((tool) => SHELL_TOOLS.includes(tool.name) && tool.rule !== undefined && tool.rule !== '' && tool.rule !== '*');
+  const scoped = tools.tools.filter(
+    (tool) => SHELL_TOOLS.includes(tool.name) && tool.rule !== undefined && tool.rule !== '' && tool.rule !== '*',
+  );
   if (scoped.length > 0) {
-    const shown = scoped.slice(0, 3).map((tool) => `\`${tool.raw}\``).join(', ');
+    const shown = scoped
+      .slice(0, 3)
+      .map((tool) => `\`${tool.raw}\``)
+      .join(', ');
     const more = scoped.length > 3 ? ` and ${scoped.length - 3} more` : '';
-    found.push(finding('tools-scoped-bash', place, line, `tools: ${shown}${more} ${scoped.length === 1 ? 'gives' : 'give'} this agent the whole shell when it runs as a subagent, not only ${scoped.length === 1 ? 'that command' : 'those commands'}.`));
+    found.push(
+      finding(
+        'tools-scoped-bash',
+        place,
+        line,
+        `tools: ${shown}${more} ${scoped.length === 1 ? 'gives' : 'give'} this agent the whole shell when it runs as a subagent, not only ${scoped.length === 1 ? 'that command' : 'those commands'}.`,
+      ),
+    );
   }
-  for (const repeated of tools.duplicates) found.push(finding('tools-duplicate', place, line, `tools: \`${repeated}\` is listed more than once.`));
+  for (const repeated of tools.duplicates)
+    found.push(finding('tools-duplicate', place, line, `tools: \`${repeated}\` is listed more than once.`));
   return found;
 }
 
@@ -96,18 +139,48 @@ function checkToolUse({ place, agent, lineOf, body, bodyLine }: CheckInput): Fin
   const names = new Set(tools.tools.map((t) => t.name));
   const starter = tools.tools.find((tool) => AGENT_TOOLS.includes(tool.name));
   if (starter && !NESTING_FALLBACK.test(description) && !NESTING_FALLBACK.test(body.slice(0, LIMITS.promptBytes))) {
-    found.push(finding('tools-agent-in-subagent', place, lineOf('tools'), `tools: \`${starter.raw}\` starts other agents, and the prompt does not say what to do when it cannot (nesting off, or a release before 2.1.172).`));
+    found.push(
+      finding(
+        'tools-agent-in-subagent',
+        place,
+        lineOf('tools'),
+        `tools: \`${starter.raw}\` starts other agents, and the prompt does not say what to do when it cannot (nesting off, or a release before 2.1.172).`,
+      ),
+    );
   }
   if (starter?.rule) {
-    found.push(finding('tools-agent-list-ignored', place, lineOf('tools'), `tools: \`${starter.raw}\` limits the agents it may start only when it runs as the main session; as a subagent it may start any agent.`));
+    found.push(
+      finding(
+        'tools-agent-list-ignored',
+        place,
+        lineOf('tools'),
+        `tools: \`${starter.raw}\` limits the agents it may start only when it runs as the main session; as a subagent it may start any agent.`,
+      ),
+    );
   }
   if (!SHELL_TOOLS.some((name) => names.has(name))) {
     const first = commandRequest(body.slice(0, LIMITS.promptBytes));
-    if (first) found.push(finding('body-needs-shell', place, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot run commands.`));
+    if (first)
+      found.push(
+        finding(
+          'body-needs-shell',
+          place,
+          bodyLine + first.lineIndex,
+          `The prompt says "${first.text}", but the tools cannot run commands.`,
+        ),
+      );
   }
   if (!names.has('Write')) {
     const first = fileCreationRequest(body.slice(0, LIMITS.promptBytes));
-    if (first) found.push(finding('body-needs-write', place, bodyLine + first.lineIndex, `The prompt says "${first.text}", but the tools cannot create files.`));
+    if (first)
+      found.push(
+        finding(
+          'body-needs-write',
+          place,
+          bodyLine + first.lineIndex,
+          `The prompt says "${first.text}", but the tools cannot create files.`,
+        ),
+      );
   }
   return found;
 }
@@ -124,18 +197,46 @@ function checkValues({ place, agent, fields, lineOf }: CheckInput): Finding[] {
     const value = textOf(fields.get(field));
     if (value === undefined || allowed.includes(value)) continue;
     if (UNDOCUMENTED_VALUES.get(field)?.(value)) {
-      found.push(finding('field-undocumented-value', place, lineOf(field), `${field} "${value.slice(0, 100)}" is read by Claude Code but not documented (documented: ${allowed.join(', ')}).`));
+      found.push(
+        finding(
+          'field-undocumented-value',
+          place,
+          lineOf(field),
+          `${field} "${value.slice(0, 100)}" is read by Claude Code but not documented (documented: ${allowed.join(', ')}).`,
+        ),
+      );
     } else {
-      found.push(finding('field-invalid-value', place, lineOf(field), `${field} "${value.slice(0, 100)}" is not one of ${allowed.join(', ')}; Claude Code ignores it.`));
+      found.push(
+        finding(
+          'field-invalid-value',
+          place,
+          lineOf(field),
+          `${field} "${value.slice(0, 100)}" is not one of ${allowed.join(', ')}; Claude Code ignores it.`,
+        ),
+      );
     }
   }
   if (fields.get('permissionMode') === 'bypassPermissions') {
-    found.push(finding('permission-bypass', place, lineOf('permissionMode'), 'permissionMode is bypassPermissions: the agent runs every tool without asking.'));
+    found.push(
+      finding(
+        'permission-bypass',
+        place,
+        lineOf('permissionMode'),
+        'permissionMode is bypassPermissions: the agent runs every tool without asking.',
+      ),
+    );
   }
   const { description } = agent;
   if (description.length > LONG_DESCRIPTION_CHARS) {
     const cost = `about ${approximateTokens(description)} tokens`;
-    found.push(finding('description-long', place, lineOf('description'), `description is ${description.length} characters (${cost}), loaded into every conversation.`));
+    found.push(
+      finding(
+        'description-long',
+        place,
+        lineOf('description'),
+        `description is ${description.length} characters (${cost}), loaded into every conversation.`,
+      ),
+    );
   }
   for (const key of agent.keys) {
     if (PLUGIN_IGNORED_FIELDS.has(key)) {

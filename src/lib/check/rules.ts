@@ -19,7 +19,10 @@ export const RULES = {
     severity: 'warning',
     title: 'Frontmatter is not valid YAML',
     hint: 'Claude Code reads it only after putting the values in quotes itself. Quote values that contain `: ` or start with `*`, `&`, `!`, `[` or `{`, e.g. description: "Use when: …".',
-    olderReleases: { before: '2.1.70', note: 'Claude Code before 2.1.70 skips a file whose frontmatter is not valid YAML (measured: 2.1.63, 2.1.67 and 2.1.68 skip it, 2.1.64 reads it).' },
+    olderReleases: {
+      before: '2.1.70',
+      note: 'Claude Code before 2.1.70 skips a file whose frontmatter is not valid YAML (measured: 2.1.63, 2.1.67 and 2.1.68 skip it, 2.1.64 reads it).',
+    },
   },
   'yaml-unreadable': {
     severity: 'error',
@@ -45,7 +48,10 @@ export const RULES = {
     severity: 'error',
     title: 'Hooks that make Claude Code drop the agent',
     hint: 'Write hooks as a mapping of events to matchers: `hooks:` → `PreToolUse:` → `- matcher: Bash` → `hooks:` → `- type: command` and `command: …`. Claude Code drops the whole agent when a PreToolUse or PermissionRequest hook is broken or misplaced, since it may be what guards the agent.',
-    olderReleases: { before: '2.1.257', note: 'Claude Code before 2.1.257 loads such an agent (measured with hooks written as a flat list of commands, on 2.1.252).' },
+    olderReleases: {
+      before: '2.1.257',
+      note: 'Claude Code before 2.1.257 loads such an agent (measured with hooks written as a flat list of commands, on 2.1.252).',
+    },
   },
   'hooks-ignored': {
     severity: 'warning',
@@ -166,7 +172,10 @@ export const RULES = {
     severity: 'info',
     title: 'Starts other subagents',
     hint: 'Subagents may start subagents up to three levels deep; `CLAUDE_CODE_MAX_SUBAGENT_SPAWN_DEPTH=1` turns nesting off. Say in the prompt what the agent does when it cannot start them, and check that the agents it names exist.',
-    olderReleases: { before: '2.1.172', note: 'Claude Code before 2.1.172 gives subagents no Agent tool: such an agent works only as the main session (`claude --agent <name>`).' },
+    olderReleases: {
+      before: '2.1.172',
+      note: 'Claude Code before 2.1.172 gives subagents no Agent tool: such an agent works only as the main session (`claude --agent <name>`).',
+    },
   },
   'tools-agent-list-ignored': {
     severity: 'warning',

@@ -1,10 +1,25 @@
 import type { FieldValue, Fields } from '../read/yaml.ts';
 
 /** Frontmatter fields that `claude --agents '<json>'` takes besides description, prompt and tools (SPEC.md). */
-export const CLI_AGENT_FIELDS = ['disallowedTools', 'model', 'permissionMode', 'mcpServers', 'hooks', 'maxTurns', 'skills', 'initialPrompt', 'memory', 'effort', 'background', 'isolation'] as const;
+export const CLI_AGENT_FIELDS = [
+  'disallowedTools',
+  'model',
+  'permissionMode',
+  'mcpServers',
+  'hooks',
+  'maxTurns',
+  'skills',
+  'initialPrompt',
+  'memory',
+  'effort',
+  'background',
+  'isolation',
+] as const;
 
 /** The value of one agent in `claude --agents '<json>'`. */
-export type CliAgent = { description: string; prompt: string; tools?: string[] } & Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>;
+export type CliAgent = { description: string; prompt: string; tools?: string[] } & Partial<
+  Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>
+>;
 
 /** The documented fields of a file as written, for the CLI form. Plain data only. */
 export function cliFieldsOf(fields: Fields): Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>> {
@@ -26,7 +41,11 @@ const listOf = (value: FieldValue): string[] =>
  * becomes `prompt`, `tools` and `disallowedTools` become arrays, everything else is passed as written.
  * An absent `tools` stays absent, so the agent still inherits every tool.
  */
-export function cliAgent(agent: { description: string; tools: string[] | null }, prompt: string, fields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): CliAgent {
+export function cliAgent(
+  agent: { description: string; tools: string[] | null },
+  prompt: string,
+  fields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>,
+): CliAgent {
   const value: CliAgent = { description: agent.description, prompt };
   if (agent.tools !== null) value.tools = [...agent.tools];
   for (const key of CLI_AGENT_FIELDS) {
@@ -44,7 +63,8 @@ export function cliAgent(agent: { description: string; tools: string[] | null },
 export function mergedAgentsJson(parts: readonly Readonly<Record<string, unknown>>[]): string {
   const merged = Object.create(null) as Record<string, unknown>;
   for (const part of parts) {
-    for (const [name, value] of Object.entries(part)) Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of Object.entries(part))
+      Object.defineProperty(merged, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return `${JSON.stringify(merged, null, 2)}\n`;
 }

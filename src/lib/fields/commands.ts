@@ -39,8 +39,10 @@ function hookCommands(hooks: FieldValue | undefined): AgentCommand[] {
       const on = typeof matcher['matcher'] === 'string' && matcher['matcher'] !== '' ? ` (matcher ${matcher['matcher']})` : '';
       for (const entry of matcher['hooks']) {
         if (!isMapping(entry) || hookEntryProblem(entry) !== undefined) continue;
-        if (entry['type'] === 'command') found.push({ origin: `${event} hook${on}`, command: commandLine(text(entry['command']), entry['args']) });
-        else if (entry['type'] === 'http') found.push({ origin: `${event} hook${on}, sends the event to`, command: text(entry['url']).slice(0, SHOWN_COMMAND_CHARS) });
+        if (entry['type'] === 'command')
+          found.push({ origin: `${event} hook${on}`, command: commandLine(text(entry['command']), entry['args']) });
+        else if (entry['type'] === 'http')
+          found.push({ origin: `${event} hook${on}, sends the event to`, command: text(entry['url']).slice(0, SHOWN_COMMAND_CHARS) });
       }
     }
   }
@@ -53,7 +55,9 @@ function serverCommands(servers: FieldValue | undefined): AgentCommand[] {
   return servers.flatMap((item) =>
     isMapping(item)
       ? Object.entries(item).flatMap(([name, config]) =>
-          isMapping(config) && typeof config['command'] === 'string' ? [{ origin: `MCP server "${name.slice(0, 100)}"`, command: commandLine(config['command'], config['args']) }] : [],
+          isMapping(config) && typeof config['command'] === 'string'
+            ? [{ origin: `MCP server "${name.slice(0, 100)}"`, command: commandLine(config['command'], config['args']) }]
+            : [],
         )
       : [],
   );

@@ -15,7 +15,11 @@ export function cleanDescription(value: unknown): CleanDescription {
   const unescaped = raw.replace(/\\n/g, '\n');
   const examples: string[] = [];
   const withoutExamples = unescaped.replace(EXAMPLE_BLOCK, (_, inner: string) => {
-    const example = inner.replace(PSEUDO_TAG, '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const example = inner
+      .replace(PSEUDO_TAG, '')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     if (example !== '') examples.push(example);
     return ' ';
   });

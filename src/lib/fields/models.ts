@@ -38,7 +38,7 @@ const FAMILY_WORD = /\b(haiku|sonnet|opus|fable)\b/i;
 /** Normalises a `model` value (text, or anything else the YAML held): alias, full model id, display name or unknown. */
 export function normaliseModel(value: unknown): ModelInfo {
   if (value === undefined || value === null || value === '') return { form: 'default', family: 'inherit', valid: true };
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   const raw = text.trim().slice(0, LIMITS.fieldChars);
   if ((MODEL_FAMILIES as readonly string[]).includes(raw)) return { raw, form: 'alias', family: raw as ModelFamily, valid: true };
   const id = FULL_ID.exec(raw);

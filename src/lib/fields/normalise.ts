@@ -51,13 +51,19 @@ export function textOf(value: FieldValue | undefined): string | undefined {
  * Normalises the fields of one file and reports every limit it hits. `lineOf` gives the line of a
  * top-level key, so each finding points at its field.
  */
-export function normaliseFields(fields: Fields, place: FindingPlace, lineOf: (key: string) => number): { fields: NormalisedFields; findings: Finding[] } {
+export function normaliseFields(
+  fields: Fields,
+  place: FindingPlace,
+  lineOf: (key: string) => number,
+): { fields: NormalisedFields; findings: Finding[] } {
   const findings: Finding[] = [];
   const cut = (key: string, value: string | undefined, max: number): string | undefined => {
     const trimmed = value?.trim();
     if (!trimmed) return undefined;
     if (trimmed.length <= max) return trimmed;
-    findings.push(finding('limit-field-length', place, lineOf(key), `${key} is ${trimmed.length} characters; only the first ${max} are used.`));
+    findings.push(
+      finding('limit-field-length', place, lineOf(key), `${key} is ${trimmed.length} characters; only the first ${max} are used.`),
+    );
     return `${trimmed.slice(0, max)}…`;
   };
   const list = (key: string, max: number): string[] => {
@@ -75,19 +81,30 @@ export function normaliseFields(fields: Fields, place: FindingPlace, lineOf: (ke
       }
       seen.add(text.length > LIMITS.fieldChars ? `${text.slice(0, LIMITS.fieldChars)}…` : text);
     }
-    if (cutItems > 0) findings.push(finding('limit-list-length', place, lineOf(key), `${key} has more than ${max} entries; ${cutItems} were dropped.`));
+    if (cutItems > 0)
+      findings.push(finding('limit-list-length', place, lineOf(key), `${key} has more than ${max} entries; ${cutItems} were dropped.`));
     return [...seen];
   };
 
   const tools = withImpliedMemoryTools(normaliseTools(fields.get('tools')), fields.get('memory'));
   const disallowed = normaliseTools(fields.get('disallowedTools') ?? null);
-  if (tools.dropped > 0) findings.push(finding('limit-list-length', place, lineOf('tools'), `tools has more than ${LIMITS.tools} entries; ${tools.dropped} were dropped.`));
+  if (tools.dropped > 0)
+    findings.push(
+      finding('limit-list-length', place, lineOf('tools'), `tools has more than ${LIMITS.tools} entries; ${tools.dropped} were dropped.`),
+    );
   const keys = [...fields.keys()];
   const otherFields: ExtraField[] = [];
   for (const key of keys) {
     if (SHOWN_ELSEWHERE.has(key)) continue;
     if (otherFields.length >= LIMITS.frontmatterKeys) {
-      findings.push(finding('limit-frontmatter-keys', place, lineOf(key), `The frontmatter has ${keys.length} fields; only the first ${LIMITS.frontmatterKeys} are shown.`));
+      findings.push(
+        finding(
+          'limit-frontmatter-keys',
+          place,
+          lineOf(key),
+          `The frontmatter has ${keys.length} fields; only the first ${LIMITS.frontmatterKeys} are shown.`,
+        ),
+      );
       break;
     }
     const text = textOf(fields.get(key)) ?? '';
@@ -104,7 +121,9 @@ export function normaliseFields(fields: Fields, place: FindingPlace, lineOf: (ke
     if (text === undefined || text === '') return undefined;
     const value = key === 'description' ? text.replaceAll('\\n', '\n') : text;
     if (value.length <= max) return value;
-    findings.push(finding('limit-field-length', place, lineOf(key), `${key} is ${value.length} characters; only the first ${max} are shown.`));
+    findings.push(
+      finding('limit-field-length', place, lineOf(key), `${key} is ${value.length} characters; only the first ${max} are shown.`),
+    );
     return `${value.slice(0, max)}…`;
   };
   return {

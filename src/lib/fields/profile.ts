@@ -33,7 +33,9 @@ export function permissionProfile(tools: ToolSet, disallowed: readonly ToolRef[]
   const denied = new Set(disallowed.filter((t) => t.rule === undefined).map((t) => t.name));
   const first: PermissionProfile[] = runsCommands ? ['runs-commands'] : [];
   if (tools.inheritsAll && denied.size === 0) return [...first, 'all-tools'];
-  const refs = tools.inheritsAll ? Object.keys(BUILTIN_TOOLS).map((name): Pick<ToolRef, 'name' | 'kind'> => ({ name, kind: 'builtin' })) : tools.tools;
+  const refs = tools.inheritsAll
+    ? Object.keys(BUILTIN_TOOLS).map((name): Pick<ToolRef, 'name' | 'kind'> => ({ name, kind: 'builtin' }))
+    : tools.tools;
   const kept = refs.filter((t) => !denied.has(t.name));
   const names = kept.map((t) => t.name);
   const mcp = tools.inheritsAll ? !denied.has('mcp__*') : kept.some((t) => t.kind === 'mcp');

@@ -21,7 +21,15 @@ export interface BundleSummary {
   clashes: string[];
 }
 
-const PERMISSION_ORDER = ['Runs commands on your machine', 'All tools', 'Edits files', 'Runs shell', 'Reaches the network', 'Read-only', 'No tools'];
+const PERMISSION_ORDER = [
+  'Runs commands on your machine',
+  'All tools',
+  'Edits files',
+  'Runs shell',
+  'Reaches the network',
+  'Read-only',
+  'No tools',
+];
 
 /** Sums up a bundle. Read-only and No tools are listed only when no agent can do more. */
 export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
@@ -38,7 +46,9 @@ export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
     permissions: [...permissions].sort((a, b) => PERMISSION_ORDER.indexOf(a) - PERMISSION_ORDER.indexOf(b)),
     mcpServers: [...new Set(agents.flatMap((a) => a.mcpServers))].sort(),
     skipped: agents.filter((a) => a.verdict === 'skipped').map((a) => a.name),
-    runsCommands: agents.flatMap((a) => (a.commands.length > 0 ? [{ name: a.name, command: a.commands[0]!.command, origin: a.commands[0]!.origin }] : [])),
+    runsCommands: agents.flatMap((a) =>
+      a.commands.length > 0 ? [{ name: a.name, command: a.commands[0]!.command, origin: a.commands[0]!.origin }] : [],
+    ),
     clashes: [...files.values()].filter((names) => names.length > 1).map((names) => [...new Set(names)].join(' / ')),
   };
 }
@@ -49,7 +59,10 @@ export function bundleSummary(agents: readonly BundleAgent[]): BundleSummary {
  * each with the agent installed instead. The commands, the .zip and the JSON all take `kept`, so they write the
  * same files.
  */
-export function installableAgents<T>(agents: readonly T[], namesOf: (agent: T) => { name: string; fileName: string } = (agent) => agent as { name: string; fileName: string }): { kept: T[]; leftOut: { agent: T; instead: T }[] } {
+export function installableAgents<T>(
+  agents: readonly T[],
+  namesOf: (agent: T) => { name: string; fileName: string } = (agent) => agent as { name: string; fileName: string },
+): { kept: T[]; leftOut: { agent: T; instead: T }[] } {
   const byFile = new Map<string, T>();
   const byName = new Map<string, T>();
   const kept: T[] = [];

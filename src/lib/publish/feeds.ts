@@ -37,11 +37,14 @@ export function llmsTxt(records: readonly AgentRecord[], options: { full: boolea
     '',
     `> ${records.length} Claude Code subagents. Each link is the agent file byte for byte: save it in .claude/agents/ (one project) or ~/.claude/agents/ (every project).`,
     '',
-    options.full ? 'Every agent with its full description.' : `Each agent with its summary; ${SITE_TITLE} also publishes llms-full.txt with every full description, and agents.json with every field.`,
+    options.full
+      ? 'Every agent with its full description.'
+      : `Each agent with its summary; ${SITE_TITLE} also publishes llms-full.txt with every full description, and agents.json with every field.`,
   ];
   for (const [label, group] of [...byCategory].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     lines.push('', `## ${markdownText(label)}`, '');
-    for (const r of group) lines.push(`- [${markdownText(visibleName(r.name))}](${r.rawUrl}): ${markdownText(options.full ? r.description : r.summary)}`);
+    for (const r of group)
+      lines.push(`- [${markdownText(visibleName(r.name))}](${r.rawUrl}): ${markdownText(options.full ? r.description : r.summary)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -57,10 +60,18 @@ export interface DatedRecord {
  * have no dates: the feed names them instead of inventing any, and leaves their agents out. The feed's own
  * date is its newest entry's, so two builds of the same input give the same bytes.
  */
-export function atomFeed(dated: readonly DatedRecord[], options: { siteUrl: string; feedUrl: string; undatedSources: readonly string[] }): string {
-  const newest = [...dated].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.record.slug < b.record.slug ? -1 : 1)).slice(0, FEED_ENTRIES);
+export function atomFeed(
+  dated: readonly DatedRecord[],
+  options: { siteUrl: string; feedUrl: string; undatedSources: readonly string[] },
+): string {
+  const newest = [...dated]
+    .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.record.slug < b.record.slug ? -1 : 1))
+    .slice(0, FEED_ENTRIES);
   const updated = newest[0]?.updated ?? '1970-01-01T00:00:00Z';
-  const subtitle = options.undatedSources.length > 0 ? `Newest agents first. No dates for ${options.undatedSources.join(', ')}: not in git, so not listed here.` : 'Newest agents first, by the date their files last changed in git.';
+  const subtitle =
+    options.undatedSources.length > 0
+      ? `Newest agents first. No dates for ${options.undatedSources.join(', ')}: not in git, so not listed here.`
+      : 'Newest agents first, by the date their files last changed in git.';
   const entry = ({ record, updated: when }: DatedRecord) =>
     [
       '  <entry>',

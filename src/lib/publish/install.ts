@@ -55,7 +55,8 @@ export function agentsFolder(shell: InstallShell, scope: InstallScope): string {
  */
 function assertPlainFileNames(items: readonly InstallItem[]): void {
   for (const item of items) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(item.fileName) || !/^[0-9a-f]{64}$/.test(item.sha256)) throw new Error(`not a safe file name and SHA-256: ${JSON.stringify(item)}`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(item.fileName) || !/^[0-9a-f]{64}$/.test(item.sha256))
+      throw new Error(`not a safe file name and SHA-256: ${JSON.stringify(item)}`);
   }
 }
 
@@ -105,7 +106,9 @@ export function removeCommand(items: readonly InstallItem[], scope: InstallScope
 }
 
 /** Every command a page offers for a set of files: install and remove, per scope and shell. */
-export function commandTable(items: readonly InstallItem[]): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
+export function commandTable(
+  items: readonly InstallItem[],
+): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
   const row = (shell: InstallShell) => ({
     user: { install: installCommand(items, 'user', shell), remove: removeCommand(items, 'user', shell) },
     project: { install: installCommand(items, 'project', shell), remove: removeCommand(items, 'project', shell) },
@@ -125,11 +128,18 @@ export function commandOrigin(siteUrl: string | undefined): string {
 }
 
 /** Commands that run a set's install script (a category or a source): sh or PowerShell, per scope, install or remove. */
-export function scriptCommands(scripts: { sh: string; ps1: string }, base: string): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
-  const posix = (scope: InstallScope, remove: boolean) => `curl -fsSL ${shellQuote(scripts.sh)} | sh -s -- --${scope}${remove ? ' --remove' : ''} --base ${shellQuote(base)}`;
+export function scriptCommands(
+  scripts: { sh: string; ps1: string },
+  base: string,
+): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
+  const posix = (scope: InstallScope, remove: boolean) =>
+    `curl -fsSL ${shellQuote(scripts.sh)} | sh -s -- --${scope}${remove ? ' --remove' : ''} --base ${shellQuote(base)}`;
   const ps = (scope: InstallScope, remove: boolean) =>
     `& ([scriptblock]::Create((Invoke-RestMethod ${powerShellQuote(scripts.ps1)}))) -Scope ${scope === 'user' ? 'User' : 'Project'}${remove ? ' -Remove' : ''} -Base ${powerShellQuote(base)}`;
-  const row = (make: typeof posix) => ({ user: { install: make('user', false), remove: make('user', true) }, project: { install: make('project', false), remove: make('project', true) } });
+  const row = (make: typeof posix) => ({
+    user: { install: make('user', false), remove: make('user', true) },
+    project: { install: make('project', false), remove: make('project', true) },
+  });
   return { posix: row(posix), powershell: row(ps) };
 }
 

@@ -5,7 +5,14 @@
 import type { AgentData as Agent, SkippedFile } from '../catalog/agent.ts';
 import { labelFromFolder, type CategoryTable } from '../catalog/categories.ts';
 import type { Finding } from '../check/findings.ts';
-import { marketplaceNameProblems, marketplaceSchema, pluginManifestSchema, reservedPluginNameReason, type MarketplaceManifest, type PluginManifest } from './plugin-manifests.ts';
+import {
+  marketplaceNameProblems,
+  marketplaceSchema,
+  pluginManifestSchema,
+  reservedPluginNameReason,
+  type MarketplaceManifest,
+  type PluginManifest,
+} from './plugin-manifests.ts';
 import { isWindowsDeviceName, shortHash, slugify } from '../catalog/slugs.ts';
 
 /** The schemas the plan is checked against, re-exported for the export script and its tests. */
@@ -21,7 +28,9 @@ export const PLUGINS_DIR = 'plugins';
 export const FIELDS_IGNORED_IN_PLUGINS: readonly string[] = ['permissionMode', 'mcpServers', 'hooks'];
 
 /** The facts about an agent the plan needs; a scanned `Agent` has them all. */
-export type MarketplaceAgent = Pick<Agent, 'name' | 'categoryId' | 'sourceId' | 'verdict' | 'otherFields' | 'findings'> & { file: Pick<Agent['file'], 'relPath' | 'absPath' | 'sha256'> };
+export type MarketplaceAgent = Pick<Agent, 'name' | 'categoryId' | 'sourceId' | 'verdict' | 'otherFields' | 'findings'> & {
+  file: Pick<Agent['file'], 'relPath' | 'absPath' | 'sha256'>;
+};
 
 /** What the plan is built from: the scan's agents (in source order), its skipped files and its categories. */
 export interface MarketplaceInput {
@@ -126,7 +135,9 @@ function skipReason(findings: readonly Finding[]): string {
 
 function categoryOrder(categories: CategoryTable) {
   const label = (id: string) => categories.get(id)?.label ?? labelFromFolder(id);
-  return (a: string, b: string) => (categories.get(a)?.order ?? Infinity) - (categories.get(b)?.order ?? Infinity) || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
+  return (a: string, b: string) =>
+    (categories.get(a)?.order ?? Infinity) - (categories.get(b)?.order ?? Infinity) ||
+    (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Builds the marketplace plan: one plugin per category of loadable agents, with what was left out and why. */
@@ -134,7 +145,11 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
   const owner = options.owner.trim();
   const nameProblems = marketplaceNameProblems(options.name);
   const errors = [...nameProblems.errors, ...(owner === '' ? ['owner must not be empty: pass --owner "<name>"'] : [])];
-  const leftOut: LeftOutFile[] = (input.skipped ?? []).map((file) => ({ sourceId: file.sourceId, relPath: file.relPath, reason: skipReason(file.findings) }));
+  const leftOut: LeftOutFile[] = (input.skipped ?? []).map((file) => ({
+    sourceId: file.sourceId,
+    relPath: file.relPath,
+    reason: skipReason(file.findings),
+  }));
 
   const byCategory = new Map<string, MarketplaceAgent[]>();
   for (const agent of input.agents) {
@@ -163,7 +178,12 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
     for (const agent of byCategory.get(categoryId)!) {
       const first = byName.get(agent.name);
       if (first) {
-        leftOut.push({ sourceId: agent.sourceId, relPath: agent.file.relPath, name: agent.name, reason: `plugin "${name}" already has an agent named "${agent.name}" (${first.sourceId}: ${first.file.relPath})` });
+        leftOut.push({
+          sourceId: agent.sourceId,
+          relPath: agent.file.relPath,
+          name: agent.name,
+          reason: `plugin "${name}" already has an agent named "${agent.name}" (${first.sourceId}: ${first.file.relPath})`,
+        });
         continue;
       }
       byName.set(agent.name, agent);
@@ -171,16 +191,34 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
       // A file name must be one that Windows and macOS can hold too: otherwise the agent's slug stands in.
       const own = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '');
       const base = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(own) && !own.endsWith('.') && !isWindowsDeviceName(own) ? own : slugify(agent.name);
-      const fileName = fileNames.has(`${base}.md`.toLowerCase()) ? claim(fileNames, slugify(agent.name), '.md') : claim(fileNames, base, '.md');
-      agents.push({ name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, absPath: agent.file.absPath, sha256: agent.file.sha256, path: `${dir}/agents/${fileName}` });
+      const fileName = fileNames.has(`${base}.md`.toLowerCase())
+        ? claim(fileNames, slugify(agent.name), '.md')
+        : claim(fileNames, base, '.md');
+      agents.push({
+        name: agent.name,
+        sourceId: agent.sourceId,
+        relPath: agent.file.relPath,
+        absPath: agent.file.absPath,
+        sha256: agent.file.sha256,
+        path: `${dir}/agents/${fileName}`,
+      });
       const fields = agent.otherFields.map((field) => field.key).filter((key) => FIELDS_IGNORED_IN_PLUGINS.includes(key));
-      if (fields.length > 0) ignoredFields.push({ plugin: name, name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, fields });
+      if (fields.length > 0)
+        ignoredFields.push({ plugin: name, name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, fields });
     }
     const meta = input.categories.get(categoryId);
     const label = meta?.label ?? labelFromFolder(categoryId);
-    const description = meta?.description?.trim() || `${label}: ${agents.length} Claude Code ${agents.length === 1 ? 'subagent' : 'subagents'}.`;
+    const description =
+      meta?.description?.trim() || `${label}: ${agents.length} Claude Code ${agents.length === 1 ? 'subagent' : 'subagents'}.`;
     // A version that changes exactly when the plugin's files do, so installed copies update and unchanged ones stay.
-    const version = options.version ?? `1.0.0-${shortHash(agents.map((a) => a.sha256).sort().join(''))}`;
+    const version =
+      options.version ??
+      `1.0.0-${shortHash(
+        agents
+          .map((a) => a.sha256)
+          .sort()
+          .join(''),
+      )}`;
     const manifest: PluginManifest = { name, description, version, author: { name: owner } };
     return { name, categoryId, dir, manifestPath: `${dir}/.claude-plugin/plugin.json`, manifest, agents };
   });
@@ -191,12 +229,21 @@ export function planMarketplace(input: MarketplaceInput, options: MarketplaceOpt
     name: options.name,
     owner: { name: owner },
     metadata: { description: options.description ?? `${agentCount} Claude Code subagents in ${plugins.length} plugins, one per category.` },
-    plugins: plugins.map((plugin) => ({ name: plugin.name, source: `./${plugin.dir}`, description: plugin.manifest.description, category: plugin.categoryId })),
+    plugins: plugins.map((plugin) => ({
+      name: plugin.name,
+      source: `./${plugin.dir}`,
+      description: plugin.manifest.description,
+      category: plugin.categoryId,
+    })),
   };
   if (errors.length === 0) {
     // The schemas are the contract: a plan they reject is a bug here, so say which file and key.
-    const checks = [{ file: MARKETPLACE_MANIFEST, result: marketplaceSchema.safeParse(manifest) }, ...plugins.map((p) => ({ file: p.manifestPath, result: pluginManifestSchema.safeParse(p.manifest) }))];
-    for (const { file, result } of checks) for (const issue of result.error?.issues ?? []) errors.push(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    const checks = [
+      { file: MARKETPLACE_MANIFEST, result: marketplaceSchema.safeParse(manifest) },
+      ...plugins.map((p) => ({ file: p.manifestPath, result: pluginManifestSchema.safeParse(p.manifest) })),
+    ];
+    for (const { file, result } of checks)
+      for (const issue of result.error?.issues ?? []) errors.push(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
   return { manifest, plugins, leftOut, ignoredFields, notes, warnings: nameProblems.warnings, errors };
 }

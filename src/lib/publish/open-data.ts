@@ -107,6 +107,10 @@ export function agentRecord(agent: AgentData, context: RecordContext): AgentReco
 }
 
 /** One agent's own JSON file: its record, and the form `claude --agents` takes, built from the parsed fields and the prompt. */
-export function agentFile(record: AgentRecord, prompt: string, cliFields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>): z.infer<typeof agentFileSchema> {
+export function agentFile(
+  record: AgentRecord,
+  prompt: string,
+  cliFields: Partial<Record<(typeof CLI_AGENT_FIELDS)[number], FieldValue>>,
+): z.infer<typeof agentFileSchema> {
   return { version: OPEN_DATA_VERSION, ...record, claudeAgents: { [record.name]: cliAgent(record, prompt, cliFields) } };
 }

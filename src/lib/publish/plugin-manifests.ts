@@ -12,14 +12,28 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Marketplace names Claude Code reserves (docs, "Reserved names"): Anthropic's official, community and
  * directory marketplaces, and names Claude Code uses itself.
  */
-export const RESERVED_MARKETPLACE_NAMES: ReadonlySet<string> = new Set(
-  [
-    ...['claude-code-marketplace', 'claude-code-plugins', 'claude-plugins-official', 'anthropic-marketplace', 'anthropic-plugins', 'agent-skills', 'anthropic-agent-skills'],
-    ...['life-sciences', 'knowledge-work-plugins', 'claude-for-legal', 'claude-for-financial-services', 'financial-services-plugins', 'first-party-plugins', 'claude-tag-plugins'],
-    ...['claude-community', 'claude-plugins-community', 'healthcare', 'anthropic-plugin-directory', 'claude-plugin-directory'],
-    ...['inline', 'builtin', 'skills-dir', 'synced', 'claude-plugin-test', 'npm', 'pip', 'uv', 'cargo', 'github', 'gh'],
+export const RESERVED_MARKETPLACE_NAMES: ReadonlySet<string> = new Set([
+  ...[
+    'claude-code-marketplace',
+    'claude-code-plugins',
+    'claude-plugins-official',
+    'anthropic-marketplace',
+    'anthropic-plugins',
+    'agent-skills',
+    'anthropic-agent-skills',
   ],
-);
+  ...[
+    'life-sciences',
+    'knowledge-work-plugins',
+    'claude-for-legal',
+    'claude-for-financial-services',
+    'financial-services-plugins',
+    'first-party-plugins',
+    'claude-tag-plugins',
+  ],
+  ...['claude-community', 'claude-plugins-community', 'healthcare', 'anthropic-plugin-directory', 'claude-plugin-directory'],
+  ...['inline', 'builtin', 'skills-dir', 'synced', 'claude-plugin-test', 'npm', 'pip', 'uv', 'cargo', 'github', 'gh'],
+]);
 
 /** `official` right beside `claude` or `anthropic`: the docs' example of a name that impersonates Anthropic. */
 const OFFICIAL_BESIDE_VENDOR = /(?:^|-)official-(?:claude|anthropics?)(?:-|$)|(?:^|-)(?:claude|anthropics?)-official(?:-|$)/;
@@ -27,24 +41,40 @@ const EXAMPLE = 'e.g. "acme-agents"';
 
 /** What is wrong with a marketplace name: errors Claude Code refuses, and warnings about names that look official. */
 export function marketplaceNameProblems(name: string): { errors: string[]; warnings: string[] } {
-  if (!KEBAB_CASE.test(name)) return { errors: [`marketplace name "${name}" must be kebab-case (lowercase letters and digits joined by single hyphens), ${EXAMPLE}`], warnings: [] };
-  const reserved = (why: string) => ({ errors: [`marketplace name "${name}" ${why}; choose a name of your own, ${EXAMPLE}`], warnings: [] });
+  if (!KEBAB_CASE.test(name))
+    return {
+      errors: [`marketplace name "${name}" must be kebab-case (lowercase letters and digits joined by single hyphens), ${EXAMPLE}`],
+      warnings: [],
+    };
+  const reserved = (why: string) => ({
+    errors: [`marketplace name "${name}" ${why}; choose a name of your own, ${EXAMPLE}`],
+    warnings: [],
+  });
   if (RESERVED_MARKETPLACE_NAMES.has(name)) return reserved('is reserved by Claude Code');
   if (name.startsWith('claudeai-')) return reserved('starts with "claudeai-", which Claude Code reserves for claude.ai');
-  if (OFFICIAL_BESIDE_VENDOR.test(name) || /^(?:claude|anthropic)-plugins?(?:-|$)/.test(name)) return reserved('impersonates an official Anthropic marketplace');
+  if (OFFICIAL_BESIDE_VENDOR.test(name) || /^(?:claude|anthropic)-plugins?(?:-|$)/.test(name))
+    return reserved('impersonates an official Anthropic marketplace');
   const suspect = ['anthropic', 'official'].filter((word) => name.includes(word));
-  const warnings = suspect.map((word) => `marketplace name "${name}" contains "${word}", so it may read as an official Anthropic marketplace; Claude Code refuses names that impersonate one`);
+  const warnings = suspect.map(
+    (word) =>
+      `marketplace name "${name}" contains "${word}", so it may read as an official Anthropic marketplace; Claude Code refuses names that impersonate one`,
+  );
   return { errors: [], warnings };
 }
 
 /** Why `claude plugin validate` rejects a plugin name as one of Anthropic's own, or undefined when it does not. */
 export function reservedPluginNameReason(name: string): string | undefined {
   // The docs' check ignores case and treats any run of separators as one hyphen.
-  const plain = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (['claude', 'anthropic', 'anthropics', 'claude-code', 'claude-mods'].includes(plain)) return `"${name}" is reserved for Anthropic's own plugins`;
+  const plain = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (['claude', 'anthropic', 'anthropics', 'claude-code', 'claude-mods'].includes(plain))
+    return `"${name}" is reserved for Anthropic's own plugins`;
   const prefix = /^(claude|anthropics?|cc-plugin)-/.exec(plain);
   if (prefix) return `plugin names starting with "${prefix[0]}" are reserved for Anthropic's own plugins`;
-  if (OFFICIAL_BESIDE_VENDOR.test(plain)) return `"${name}" puts "official" beside a vendor name, which passes as one of Anthropic's own plugins`;
+  if (OFFICIAL_BESIDE_VENDOR.test(plain))
+    return `"${name}" puts "official" beside a vendor name, which passes as one of Anthropic's own plugins`;
   return undefined;
 }
 
@@ -63,7 +93,9 @@ export const pluginNameSchema = z
   });
 
 /** A semantic version, `MAJOR.MINOR.PATCH` with optional pre-release and build parts. */
-export const semverSchema = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.0.0"');
+export const semverSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.0.0"');
 
 /** A person or team that maintains a marketplace or wrote a plugin. */
 export const personSchema = z
@@ -81,7 +113,10 @@ const gitPin = {
   /** Branch or tag to check out. */
   ref: z.string().min(1).optional(),
   /** Exact commit (40 hex digits), which wins over `ref`. */
-  sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-character commit id').optional(),
+  sha: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/, 'must be a full 40-character commit id')
+    .optional(),
 };
 
 /**
@@ -90,11 +125,36 @@ const gitPin = {
  * a folder of a git repository, or an npm package.
  */
 export const pluginSourceSchema = z.union([
-  z.string().refine((source) => source.startsWith('./') && !source.split('/').includes('..'), 'a relative source must start with "./" and stay inside the marketplace'),
-  z.object({ source: z.literal('github'), /** `owner/repo`. */ repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be "owner/repo"'), ...gitPin }).strict(),
+  z
+    .string()
+    .refine(
+      (source) => source.startsWith('./') && !source.split('/').includes('..'),
+      'a relative source must start with "./" and stay inside the marketplace',
+    ),
+  z
+    .object({
+      source: z.literal('github'),
+      /** `owner/repo`. */ repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be "owner/repo"'),
+      ...gitPin,
+    })
+    .strict(),
   z.object({ source: z.literal('url'), /** Full git URL. */ url: z.string().min(1), ...gitPin }).strict(),
-  z.object({ source: z.literal('git-subdir'), /** Full git URL. */ url: z.string().min(1), /** Folder inside the repository. */ path: z.string().min(1), ...gitPin }).strict(),
-  z.object({ source: z.literal('npm'), /** Package name. */ package: z.string().min(1), /** Version or range. */ version: z.string().optional(), /** Registry URL. */ registry: z.url().optional() }).strict(),
+  z
+    .object({
+      source: z.literal('git-subdir'),
+      /** Full git URL. */ url: z.string().min(1),
+      /** Folder inside the repository. */ path: z.string().min(1),
+      ...gitPin,
+    })
+    .strict(),
+  z
+    .object({
+      source: z.literal('npm'),
+      /** Package name. */ package: z.string().min(1),
+      /** Version or range. */ version: z.string().optional(),
+      /** Registry URL. */ registry: z.url().optional(),
+    })
+    .strict(),
 ]);
 
 /** Metadata a plugin entry and a plugin manifest share. */
@@ -157,7 +217,12 @@ export const marketplaceSchema = z
     plugins: z.array(marketplaceEntrySchema).superRefine((entries, ctx) => {
       const seen = new Set<string>();
       entries.forEach((entry, index) => {
-        if (seen.has(entry.name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `plugin name "${entry.name}" is listed twice; each entry needs its own name` });
+        if (seen.has(entry.name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `plugin name "${entry.name}" is listed twice; each entry needs its own name`,
+          });
         seen.add(entry.name);
       });
     }),

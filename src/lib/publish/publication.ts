@@ -51,16 +51,31 @@ export function publicationOf(snapshot: CatalogSnapshot, site: SiteAddress): Pub
       sourceId: agent.sourceId,
       bodyLine: agent.bodyLine,
       cliFields: agent.cliFields,
-      record: agentRecord(agent, { categoryLabel: labels.category(agent), sourceLabel: labels.source(agent), publish, pagePath: urls.agent(agent.slug), rawPath: urls.raw(agent.slug) }),
+      record: agentRecord(agent, {
+        categoryLabel: labels.category(agent),
+        sourceLabel: labels.source(agent),
+        publish,
+        pagePath: urls.agent(agent.slug),
+        rawPath: urls.raw(agent.slug),
+      }),
     })),
   };
 }
 
 /** The search records of a snapshot, in catalogue order; `promptOf` gives each agent's prompt (the snapshot holds none). */
-export function searchRecordsOf(snapshot: CatalogSnapshot, base: string, promptOf: (agent: SnapshotAgent, index: number) => string): SearchRecord[] {
+export function searchRecordsOf(
+  snapshot: CatalogSnapshot,
+  base: string,
+  promptOf: (agent: SnapshotAgent, index: number) => string,
+): SearchRecord[] {
   const urls = createUrls(base);
   const labels = labelsOf(snapshot);
   return snapshot.agents.map((agent, index) =>
-    searchRecord({ agent: { ...agent, body: promptOf(agent, index) }, url: urls.agent(agent.slug), categoryLabel: labels.category(agent), sourceLabel: labels.source(agent) }),
+    searchRecord({
+      agent: { ...agent, body: promptOf(agent, index) },
+      url: urls.agent(agent.slug),
+      categoryLabel: labels.category(agent),
+      sourceLabel: labels.source(agent),
+    }),
   );
 }

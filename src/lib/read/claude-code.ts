@@ -208,7 +208,10 @@ const isMapping = (value: FieldValue | undefined): value is Plain => typeof valu
 
 /** A mapping with a guard event holding hooks (`PreToolUse: [...]`). */
 function holdsGuardEvent(value: FieldValue | undefined): boolean {
-  return isMapping(value) && Object.entries(value).some(([key, item]) => GUARD_EVENTS.has(key) && item !== null && !(Array.isArray(item) && item.length === 0));
+  return (
+    isMapping(value) &&
+    Object.entries(value).some(([key, item]) => GUARD_EVENTS.has(key) && item !== null && !(Array.isArray(item) && item.length === 0))
+  );
 }
 
 /** A hook matcher (`{ matcher, hooks: [...] }`) where an event map belongs. */
@@ -221,7 +224,11 @@ function isMatcher(value: FieldValue | undefined): boolean {
 }
 
 /** Guard hooks somewhere within three levels of a value: Claude Code refuses an agent that holds them out of place. */
-function holdsGuardHooks(value: FieldValue | undefined, depth = 3, options: { matchersCount: boolean; unscanned?: ReadonlySet<string>; inHooksList?: boolean } = { matchersCount: true }): boolean {
+function holdsGuardHooks(
+  value: FieldValue | undefined,
+  depth = 3,
+  options: { matchersCount: boolean; unscanned?: ReadonlySet<string>; inHooksList?: boolean } = { matchersCount: true },
+): boolean {
   if (holdsGuardEvent(value)) return true;
   if (options.matchersCount && isMatcher(value)) return true;
   if (depth === 0 || typeof value !== 'object' || value === null) return false;
@@ -229,7 +236,13 @@ function holdsGuardHooks(value: FieldValue | undefined, depth = 3, options: { ma
   if (options.inHooksList && typeof value['type'] === 'string') return false;
   const unscanned = options.unscanned ?? new Set<string>();
   return Object.entries(value).some(
-    ([key, item]) => !unscanned.has(key) && holdsGuardHooks(item, depth - 1, { unscanned, matchersCount: options.matchersCount && !HOOK_EVENTS.has(key), inHooksList: key === 'hooks' && Array.isArray(item) }),
+    ([key, item]) =>
+      !unscanned.has(key) &&
+      holdsGuardHooks(item, depth - 1, {
+        unscanned,
+        matchersCount: options.matchersCount && !HOOK_EVENTS.has(key),
+        inHooksList: key === 'hooks' && Array.isArray(item),
+      }),
   );
 }
 
@@ -243,17 +256,28 @@ export function hookEntryProblem(entry: FieldValue): string | undefined {
   if (typeof type !== 'string') return type === undefined ? 'a hook entry has no `type`' : 'a hook entry `type` must be text';
   const positive = (v: FieldValue) => typeof v === 'number' && v > 0;
   const textList = (v: FieldValue) => Array.isArray(v) && v.every(isText);
-  const common = isOptional(entry['timeout'], positive) && isOptional(entry['statusMessage'], isText) && isOptional(entry['once'], (v) => typeof v === 'boolean');
+  const common =
+    isOptional(entry['timeout'], positive) &&
+    isOptional(entry['statusMessage'], isText) &&
+    isOptional(entry['once'], (v) => typeof v === 'boolean');
   switch (type) {
     case 'command':
-      return isText(entry['command']) && isOptional(entry['args'], textList) && common ? undefined : 'a `command` hook needs `command` as text';
+      return isText(entry['command']) && isOptional(entry['args'], textList) && common
+        ? undefined
+        : 'a `command` hook needs `command` as text';
     case 'prompt':
     case 'agent':
-      return isText(entry['prompt']) && isOptional(entry['model'], isText) && common ? undefined : `a \`${type}\` hook needs \`prompt\` as text`;
+      return isText(entry['prompt']) && isOptional(entry['model'], isText) && common
+        ? undefined
+        : `a \`${type}\` hook needs \`prompt\` as text`;
     case 'http':
-      return isText(entry['url']) && /^https?:\/\/./i.test(entry['url'] as string) && common ? undefined : 'an `http` hook needs `url` as a web address';
+      return isText(entry['url']) && /^https?:\/\/./i.test(entry['url'] as string) && common
+        ? undefined
+        : 'an `http` hook needs `url` as a web address';
     case 'mcp_tool':
-      return isText(entry['server']) && isText(entry['tool']) && common ? undefined : 'an `mcp_tool` hook needs `server` and `tool` as text';
+      return isText(entry['server']) && isText(entry['tool']) && common
+        ? undefined
+        : 'an `mcp_tool` hook needs `server` and `tool` as text';
     default:
       return `\`${type.slice(0, 40)}\` is not a hook type (command, prompt, agent, http, mcp_tool)`;
   }
@@ -267,30 +291,48 @@ export function hookEntryProblem(entry: FieldValue): string | undefined {
 export function hooksJudgement(fields: Fields): { unloadable: string | undefined; ignored: string[] } {
   const top: Plain = Object.fromEntries(fields);
   const ignored: string[] = [];
-  if (holdsGuardEvent(top) || Object.entries(top).some(([key, value]) => key !== 'hooks' && !UNSCANNED_FIELDS.has(key) && holdsGuardHooks(value, 3, { unscanned: UNSCANNED_FIELDS, matchersCount: !HOOK_EVENTS.has(key) }))) {
+  if (
+    holdsGuardEvent(top) ||
+    Object.entries(top).some(
+      ([key, value]) =>
+        key !== 'hooks' &&
+        !UNSCANNED_FIELDS.has(key) &&
+        holdsGuardHooks(value, 3, { unscanned: UNSCANNED_FIELDS, matchersCount: !HOOK_EVENTS.has(key) }),
+    )
+  ) {
     return { unloadable: 'PreToolUse or PermissionRequest hooks sit outside `hooks:`, so Claude Code drops the whole agent', ignored };
   }
   const hooks = top['hooks'];
   if (!hooks) return { unloadable: undefined, ignored };
   if (isMatcher(hooks) || (Array.isArray(hooks) && hooks.some(isMatcher))) {
-    return { unloadable: `hooks must map event names to lists of matchers; this is ${Array.isArray(hooks) ? 'a list of matchers' : 'a single matcher'}`, ignored };
+    return {
+      unloadable: `hooks must map event names to lists of matchers; this is ${Array.isArray(hooks) ? 'a list of matchers' : 'a single matcher'}`,
+      ignored,
+    };
   }
-  if (!isMapping(hooks)) return { unloadable: `hooks must map event names (such as PreToolUse) to lists of matchers; this is ${Array.isArray(hooks) ? 'a list' : `a ${typeof hooks}`}`, ignored };
+  if (!isMapping(hooks))
+    return {
+      unloadable: `hooks must map event names (such as PreToolUse) to lists of matchers; this is ${Array.isArray(hooks) ? 'a list' : `a ${typeof hooks}`}`,
+      ignored,
+    };
   for (const [event, matchers] of Object.entries(hooks)) {
     const guard = GUARD_EVENTS.has(event);
     if (!HOOK_EVENTS.has(event)) {
-      if (holdsGuardHooks(matchers, 3, { matchersCount: !Array.isArray(matchers) })) return { unloadable: `hooks.${event} is not a hook event, but it holds PreToolUse or PermissionRequest hooks`, ignored };
+      if (holdsGuardHooks(matchers, 3, { matchersCount: !Array.isArray(matchers) }))
+        return { unloadable: `hooks.${event} is not a hook event, but it holds PreToolUse or PermissionRequest hooks`, ignored };
       ignored.push(`hooks.${event} is not a hook event; Claude Code ignores it`);
       continue;
     }
     if (!Array.isArray(matchers)) {
-      if ((guard && matchers !== null) || holdsGuardHooks(matchers, 3, { matchersCount: false })) return { unloadable: `hooks.${event} must be a list of matchers`, ignored };
+      if ((guard && matchers !== null) || holdsGuardHooks(matchers, 3, { matchersCount: false }))
+        return { unloadable: `hooks.${event} must be a list of matchers`, ignored };
       ignored.push(`hooks.${event} is not a list of matchers; Claude Code ignores it`);
       continue;
     }
     for (const [index, matcher] of matchers.entries()) {
       const at = `hooks.${event}[${index}]`;
-      if (holdsGuardHooks(matcher, 3, { matchersCount: false })) return { unloadable: `${at} holds PreToolUse or PermissionRequest hooks where a matcher belongs`, ignored };
+      if (holdsGuardHooks(matcher, 3, { matchersCount: false }))
+        return { unloadable: `${at} holds PreToolUse or PermissionRequest hooks where a matcher belongs`, ignored };
       const problems: string[] = [];
       if (!isMapping(matcher)) problems.push('a matcher must be a mapping');
       else if (!Array.isArray(matcher['hooks'])) problems.push('a matcher needs `hooks:` as a list of hook entries');
@@ -311,18 +353,41 @@ export function hooksJudgement(fields: Fields): { unloadable: string | undefined
 
 /** Why Claude Code rejects a `name` value, if it does. */
 function nameSkip(value: FieldValue | undefined, line: number): ClaudeCodeSkip | undefined {
-  if (value === undefined || value === null || value === '') return { reason: 'name-missing', line, message: 'No `name` field, so Claude Code skips this file.' };
-  if (typeof value !== 'string') return { reason: 'name-not-text', line, message: `name is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text, so Claude Code skips this file. Put it in quotes.` };
-  if (value.startsWith('-')) return { reason: 'name-rejected', line, message: `name "${value.slice(0, 100)}" starts with \`-\`, so Claude Code skips this file.` };
-  if (value.length > CLAUDE_CODE_LIMITS.nameChars) return { reason: 'name-rejected', line, message: `name is ${value.length} characters; Claude Code skips names longer than ${CLAUDE_CODE_LIMITS.nameChars}.` };
-  if (value.normalize('NFKC').includes(':')) return { reason: 'name-rejected', line, message: `name "${value.slice(0, 100)}" contains \`:\` (or a character that reads as one), which is reserved for plugin scopes, so Claude Code skips this file.` };
+  if (value === undefined || value === null || value === '')
+    return { reason: 'name-missing', line, message: 'No `name` field, so Claude Code skips this file.' };
+  if (typeof value !== 'string')
+    return {
+      reason: 'name-not-text',
+      line,
+      message: `name is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text, so Claude Code skips this file. Put it in quotes.`,
+    };
+  if (value.startsWith('-'))
+    return { reason: 'name-rejected', line, message: `name "${value.slice(0, 100)}" starts with \`-\`, so Claude Code skips this file.` };
+  if (value.length > CLAUDE_CODE_LIMITS.nameChars)
+    return {
+      reason: 'name-rejected',
+      line,
+      message: `name is ${value.length} characters; Claude Code skips names longer than ${CLAUDE_CODE_LIMITS.nameChars}.`,
+    };
+  if (value.normalize('NFKC').includes(':'))
+    return {
+      reason: 'name-rejected',
+      line,
+      message: `name "${value.slice(0, 100)}" contains \`:\` (or a character that reads as one), which is reserved for plugin scopes, so Claude Code skips this file.`,
+    };
   return undefined;
 }
 
 /** Why Claude Code rejects a `description` value, if it does. */
 function descriptionSkip(value: FieldValue | undefined, line: number): ClaudeCodeSkip | undefined {
-  if (value === undefined || value === null || value === '') return { reason: 'description-missing', line, message: 'No `description` field, so Claude Code skips this file.' };
-  if (typeof value !== 'string') return { reason: 'description-not-text', line, message: `description is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text, so Claude Code skips this file. Put it in quotes.` };
+  if (value === undefined || value === null || value === '')
+    return { reason: 'description-missing', line, message: 'No `description` field, so Claude Code skips this file.' };
+  if (typeof value !== 'string')
+    return {
+      reason: 'description-not-text',
+      line,
+      message: `description is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text, so Claude Code skips this file. Put it in quotes.`,
+    };
   return undefined;
 }
 
@@ -331,19 +396,39 @@ function descriptionSkip(value: FieldValue | undefined, line: number): ClaudeCod
  * it is small enough.
  */
 export function readAsClaudeCode(input: { relPath: string; bytes: number; text: string }): ClaudeCodeReading {
-  const reading: ClaudeCodeReading = { block: undefined, fields: undefined, strictFailure: undefined, skip: undefined, agent: undefined, ignoredHooks: [], cuts: [] };
+  const reading: ClaudeCodeReading = {
+    block: undefined,
+    fields: undefined,
+    strictFailure: undefined,
+    skip: undefined,
+    agent: undefined,
+    ignoredHooks: [],
+    cuts: [],
+  };
   if (!input.relPath.endsWith('.md')) {
-    reading.skip = { reason: 'not-markdown', line: 1, message: 'Claude Code reads only files whose name ends in `.md`, in lower case. Rename the file.' };
+    reading.skip = {
+      reason: 'not-markdown',
+      line: 1,
+      message: 'Claude Code reads only files whose name ends in `.md`, in lower case. Rename the file.',
+    };
     return reading;
   }
   if (input.bytes > CLAUDE_CODE_LIMITS.fileBytes) {
-    reading.skip = { reason: 'file-too-large', line: 1, message: `The file is ${input.bytes} bytes; Claude Code does not read agent files over 1 MiB.` };
+    reading.skip = {
+      reason: 'file-too-large',
+      line: 1,
+      message: `The file is ${input.bytes} bytes; Claude Code does not read agent files over 1 MiB.`,
+    };
     return reading;
   }
   const found = claudeCodeBlock(input.text);
   reading.block = found?.block;
   if (!found) {
-    reading.skip = { reason: 'no-frontmatter', line: 1, message: 'Claude Code finds no frontmatter: the file does not start with a `---` line followed, somewhere, by another `---`.' };
+    reading.skip = {
+      reason: 'no-frontmatter',
+      line: 1,
+      message: 'Claude Code finds no frontmatter: the file does not start with a `---` line followed, somewhere, by another `---`.',
+    };
     return reading;
   }
   const { block, rawYaml } = found;
@@ -363,7 +448,11 @@ export function readAsClaudeCode(input: { relPath: string; bytes: number; text: 
   const lineOf = (key: string) => lines.get(key) ?? block.openLine;
   if (!reading.fields) {
     const failure = reading.strictFailure!;
-    reading.skip = { reason: 'yaml-unreadable', line: block.yamlLine - 1 + failure.yamlLine, message: `Claude Code cannot read the frontmatter, even after quoting its values (${failure.message}), so it skips this file.` };
+    reading.skip = {
+      reason: 'yaml-unreadable',
+      line: block.yamlLine - 1 + failure.yamlLine,
+      message: `Claude Code cannot read the frontmatter, even after quoting its values (${failure.message}), so it skips this file.`,
+    };
     return reading;
   }
   const fields = reading.fields;
@@ -374,16 +463,27 @@ export function readAsClaudeCode(input: { relPath: string; bytes: number; text: 
   reading.skip = descriptionSkip(description, lineOf('description'));
   if (reading.skip) return reading;
   // Measured: a lone surrogate (a YAML escape such as "\uD800") in either makes Claude Code leave the agent out.
-  for (const [key, value] of [['name', name], ['description', description]] as const) {
+  for (const [key, value] of [
+    ['name', name],
+    ['description', description],
+  ] as const) {
     if (!(value as string).isWellFormed()) {
-      reading.skip = { reason: 'text-not-unicode', line: lineOf(key), message: `${key} holds a lone surrogate (an escape such as \\uD800 that is half a character), so Claude Code skips this file.` };
+      reading.skip = {
+        reason: 'text-not-unicode',
+        line: lineOf(key),
+        message: `${key} holds a lone surrogate (an escape such as \\uD800 that is half a character), so Claude Code skips this file.`,
+      };
       return reading;
     }
   }
   const hooks = hooksJudgement(fields);
   reading.ignoredHooks = hooks.ignored;
   if (hooks.unloadable) {
-    reading.skip = { reason: 'hooks-unloadable', line: lineOf(fields.has('hooks') ? 'hooks' : 'PreToolUse'), message: `${hooks.unloadable}, so Claude Code skips this file.` };
+    reading.skip = {
+      reason: 'hooks-unloadable',
+      line: lineOf(fields.has('hooks') ? 'hooks' : 'PreToolUse'),
+      message: `${hooks.unloadable}, so Claude Code skips this file.`,
+    };
     return reading;
   }
   const disallowed = fields.get('disallowedTools');

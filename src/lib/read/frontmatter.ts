@@ -35,7 +35,9 @@ export function toLines(text: string): string[] {
 
 /** The prompt of a file's text: its lines from `bodyLine` (1-based), as the scan took them. */
 export function promptFrom(text: string, bodyLine: number): string {
-  return toLines(text).slice(bodyLine - 1).join('\n');
+  return toLines(text)
+    .slice(bodyLine - 1)
+    .join('\n');
 }
 
 function isBlank(line: string): boolean {
@@ -70,7 +72,9 @@ export function locateFrontmatter(text: string): FrontmatterBlock | undefined {
   while (close < lines.length && !isClosing(lines[close]!, indent)) size += lines[close++]!.length + 1;
   if (close >= lines.length) return undefined;
   const oversize = size > LIMITS.frontmatterBytes;
-  const yamlLines = oversize ? [] : lines.slice(start + 1, close).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+  const yamlLines = oversize
+    ? []
+    : lines.slice(start + 1, close).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
   const block: FrontmatterBlock = {
     yaml: yamlLines.join('\n'),
     text: oversize ? '' : lines.slice(start, close + 1).join('\n'),

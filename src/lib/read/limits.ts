@@ -38,14 +38,26 @@ export const LIMITS = {
 export const LIMIT_TABLE: readonly { rule: string; value: string; past: string }[] = [
   { rule: 'limit-file-size', value: '16 MiB per file', past: 'skipped' },
   { rule: 'limit-frontmatter-size', value: '64 KiB of frontmatter', past: 'skipped' },
-  { rule: 'limit-yaml-expansion', value: `${LIMITS.yamlNodes.toLocaleString('en')} YAML values after aliases`, past: 'the rest shown empty' },
+  {
+    rule: 'limit-yaml-expansion',
+    value: `${LIMITS.yamlNodes.toLocaleString('en')} YAML values after aliases`,
+    past: 'the rest shown empty',
+  },
   { rule: 'limit-yaml-depth', value: `${LIMITS.yamlDepth} levels of YAML nesting`, past: 'deeper values shown empty' },
   { rule: 'limit-frontmatter-keys', value: `${LIMITS.frontmatterKeys} frontmatter fields`, past: 'the rest not shown' },
-  { rule: 'limit-field-length', value: `description ${LIMITS.descriptionChars.toLocaleString('en')} characters; name, tool, tag, skill, category, model ${LIMITS.fieldChars}`, past: 'cut' },
+  {
+    rule: 'limit-field-length',
+    value: `description ${LIMITS.descriptionChars.toLocaleString('en')} characters; name, tool, tag, skill, category, model ${LIMITS.fieldChars}`,
+    past: 'cut',
+  },
   { rule: 'limit-list-length', value: `${LIMITS.tools} tools, ${LIMITS.tags} tags or skills`, past: 'the rest dropped' },
   { rule: 'limit-prompt-size', value: '256 KiB of prompt', past: 'shown as plain text, cut' },
   { rule: 'limit-prompt-nesting', value: `${LIMITS.promptNesting} levels of quotes or lists`, past: 'shown as plain text' },
   { rule: 'limit-folder-depth', value: `${LIMITS.folderDepth} folder levels`, past: 'deeper folders not read' },
   { rule: 'limit-file-count', value: `${LIMITS.filesPerSource.toLocaleString('en')} entries per source`, past: 'the rest not read' },
-  { rule: '(slugs)', value: `${LIMITS.slugChars} characters + a hash`, past: 'cut, with a hash to stay unique, so every path stays under 255 bytes' },
+  {
+    rule: '(slugs)',
+    value: `${LIMITS.slugChars} characters + a hash`,
+    past: 'cut, with a hash to stay unique, so every path stays under 255 bytes',
+  },
 ];

@@ -32,7 +32,14 @@ export const CLAUDE_CODE_ALIAS_VALUES = 50_000_000;
  * `!!binary aGk=` is the text `aGk=`, `!custom x` is `x`.
  */
 const untagged = (['scalar', 'sequence', 'mapping'] as const).flatMap((kind) =>
-  ['!', 'tag:yaml.org,2002:'].map((prefix) => new Type(prefix, { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) })),
+  ['!', 'tag:yaml.org,2002:'].map(
+    (prefix) =>
+      new Type(prefix, {
+        kind,
+        multi: true,
+        construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}),
+      }),
+  ),
 );
 
 /** YAML 1.2's core schema, as Claude Code reads it: dates and timestamps stay text, unknown tags are dropped. */
@@ -102,7 +109,8 @@ export function parseYamlStrict(yaml: string): { fields: Fields; cuts: YamlCut[]
     // Bun reads nesting thousands of levels deep (2,000 measured); js-yaml stops at 100 unless told otherwise.
     parsed = load(yaml, { schema: CLAUDE_CODE_SCHEMA, json: true, maxDepth: 5_000 } as LoadOptions);
   } catch (error) {
-    if (error instanceof RangeError) return { failure: { rule: 'limit-yaml-depth', yamlLine: 1, message: 'the YAML is nested too deeply to read' } };
+    if (error instanceof RangeError)
+      return { failure: { rule: 'limit-yaml-depth', yamlLine: 1, message: 'the YAML is nested too deeply to read' } };
     const e = error as YAMLException;
     // js-yaml counts lines from 0 within the YAML text.
     const message = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
@@ -112,7 +120,13 @@ export function parseYamlStrict(yaml: string): { fields: Fields; cuts: YamlCut[]
   const fields: Fields = new Map();
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { fields, cuts: [] };
   if (expandedSize(parsed, new Map()) > CLAUDE_CODE_ALIAS_VALUES) {
-    return { failure: { rule: 'limit-yaml-expansion', yamlLine: 1, message: `aliases expand to more than ${CLAUDE_CODE_ALIAS_VALUES.toLocaleString('en')} values` } };
+    return {
+      failure: {
+        rule: 'limit-yaml-expansion',
+        yamlLine: 1,
+        message: `aliases expand to more than ${CLAUDE_CODE_ALIAS_VALUES.toLocaleString('en')} values`,
+      },
+    };
   }
   const budget = { nodes: LIMITS.yamlNodes };
   const cuts = new Set<YamlCut['rule']>();

@@ -36,7 +36,10 @@ const VERDICT_ORDER: Readonly<Record<string, number>> = { clean: 0, warnings: 1,
  * or model), in the chosen order. Catalogue order (by name) breaks ties, so results are stable.
  */
 export function queryList(table: RowsTable, scope: ListScope, filter: string, sort: ListSort): Row[] {
-  const words = filter.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const matches = table.rows
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => inScope(table, row, scope))
@@ -51,10 +54,11 @@ export function queryList(table: RowsTable, scope: ListScope, filter: string, so
     if (sort === 'verdict') return VERDICT_ORDER[table.verdicts[row[6]]?.id ?? ''] ?? 3;
     return 0;
   };
-  if (sort !== 'name') matches.sort((a, b) => {
-    const ka = key(a.row);
-    const kb = key(b.row);
-    return ka < kb ? -1 : ka > kb ? 1 : a.index - b.index;
-  });
+  if (sort !== 'name')
+    matches.sort((a, b) => {
+      const ka = key(a.row);
+      const kb = key(b.row);
+      return ka < kb ? -1 : ka > kb ? 1 : a.index - b.index;
+    });
   return matches.map((m) => m.row);
 }

@@ -73,7 +73,19 @@ export function groupByName<T>(results: readonly T[], nameOf: (item: T) => strin
  * How many more results to load once `loaded` of `available` are in and make `groups` rows: one for each of
  * the `rows` still empty because some results share a name, within `limit` results in all.
  */
-export function resultsToTopUp({ loaded, groups, rows, limit, available }: { loaded: number; groups: number; rows: number; limit: number; available: number }): number {
+export function resultsToTopUp({
+  loaded,
+  groups,
+  rows,
+  limit,
+  available,
+}: {
+  loaded: number;
+  groups: number;
+  rows: number;
+  limit: number;
+  available: number;
+}): number {
   return Math.max(0, Math.min(rows - groups, limit - loaded, available - loaded));
 }
 
@@ -93,7 +105,12 @@ export const RELAX_BELOW = 20;
  * The results that match some words of a query but not all, best first: by the sum of their scores in the
  * searches for each word alone (how well they match the words they do hold), leaving out `shown`.
  */
-export function partialMatches<T>(perWord: readonly (readonly T[])[], shown: readonly T[], keyOf: (item: T) => string, scoreOf: (item: T) => number): T[] {
+export function partialMatches<T>(
+  perWord: readonly (readonly T[])[],
+  shown: readonly T[],
+  keyOf: (item: T) => string,
+  scoreOf: (item: T) => number,
+): T[] {
   const seen = new Set(shown.map(keyOf));
   const scored = new Map<string, { item: T; score: number }>();
   for (const results of perWord) {

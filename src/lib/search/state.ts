@@ -102,7 +102,11 @@ export interface FacetOption {
  * The values a facet offers now: every value with results, plus chosen ones even at zero, chosen
  * first, then by count, then alphabetically.
  */
-export function facetOptions(values: readonly string[], counts: Readonly<Record<string, number>>, chosen: readonly string[]): FacetOption[] {
+export function facetOptions(
+  values: readonly string[],
+  counts: Readonly<Record<string, number>>,
+  chosen: readonly string[],
+): FacetOption[] {
   return values
     .map((value) => ({ value, count: counts[value] ?? 0, checked: chosen.includes(value) }))
     .filter((option) => option.count > 0 || option.checked)
@@ -127,7 +131,19 @@ export interface ActiveFilter {
 
 /** Every chosen filter, in facet order, then excluded tools. */
 export function activeFilters(state: SearchState, facets: readonly FacetSpec[] = SEARCH_FACETS): ActiveFilter[] {
-  const chosen = facets.flatMap((facet) => (state.selected[facet.key] ?? []).map((value) => ({ key: facet.key, label: facet.label, value, without: withValue(state, facet.key, value, false) })));
-  const excluded = state.without.map((tool) => ({ key: WITHOUT_PARAM, label: 'Without tool', value: tool, without: withExcludedTool(state, tool, false) }));
+  const chosen = facets.flatMap((facet) =>
+    (state.selected[facet.key] ?? []).map((value) => ({
+      key: facet.key,
+      label: facet.label,
+      value,
+      without: withValue(state, facet.key, value, false),
+    })),
+  );
+  const excluded = state.without.map((tool) => ({
+    key: WITHOUT_PARAM,
+    label: 'Without tool',
+    value: tool,
+    without: withExcludedTool(state, tool, false),
+  }));
   return [...chosen, ...excluded];
 }

@@ -131,10 +131,17 @@ export interface RenderedPrompt {
 /** Why a prompt must be shown as plain text rather than rendered, if it must: it is too long, or nests too deeply. */
 export function promptLimit(body: string): RenderedPrompt['plainText'] {
   if (body.length > LIMITS.promptBytes) {
-    return { rule: 'limit-prompt-size', message: `The prompt is ${body.length} characters; the page shows the first ${LIMITS.promptBytes} as plain text.` };
+    return {
+      rule: 'limit-prompt-size',
+      message: `The prompt is ${body.length} characters; the page shows the first ${LIMITS.promptBytes} as plain text.`,
+    };
   }
   const depth = nestingDepth(body);
-  if (depth > LIMITS.promptNesting) return { rule: 'limit-prompt-nesting', message: `The prompt nests quotes or lists ${depth} levels deep; the page shows it as plain text.` };
+  if (depth > LIMITS.promptNesting)
+    return {
+      rule: 'limit-prompt-nesting',
+      message: `The prompt nests quotes or lists ${depth} levels deep; the page shows it as plain text.`,
+    };
   return undefined;
 }
 
@@ -145,7 +152,11 @@ export function renderPrompt(body: string): RenderedPrompt {
   try {
     return { html: renderUntrustedMarkdown(body) };
   } catch (error) {
-    if (error instanceof RangeError) return { html: plainPrompt(body), plainText: { rule: 'limit-prompt-nesting', message: 'The prompt nests too deeply to render; the page shows it as plain text.' } };
+    if (error instanceof RangeError)
+      return {
+        html: plainPrompt(body),
+        plainText: { rule: 'limit-prompt-nesting', message: 'The prompt nests too deeply to render; the page shows it as plain text.' },
+      };
     throw error;
   }
 }

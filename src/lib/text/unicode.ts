@@ -11,8 +11,9 @@
  * U+FFFE and U+FFFF, and lone surrogates (in a `u` expression, a surrogate range matches only unpaired ones).
  * The joiner and the variation selectors that emoji are made of are left alone after an emoji.
  */
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone variation selectors are what this looks for
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uFFFE\uFFFF\uD800-\uDFFF\u{E0000}-\u{E007F}]|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]\uFE0F?)\u200D|(?<![\p{Extended_Pictographic}#*0-9\u20E3])[\uFE00-\uFE0F]/gu;
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone variation selectors are what this looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uFFFE\uFFFF\uD800-\uDFFF\u{E0000}-\u{E007F}]|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]\uFE0F?)\u200D|(?<![\p{Extended_Pictographic}#*0-9\u20E3])[\uFE00-\uFE0F]/gu;
 
 /** The bidirectional controls among them: the characters of Trojan Source. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
@@ -39,13 +40,85 @@ export function hasBidiControl(text: string): boolean {
  */
 const LOOKALIKES: Readonly<Record<string, string>> = {
   // Cyrillic
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', һ: 'h', ɡ: 'g',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', Ү: 'Y',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  һ: 'h',
+  ɡ: 'g',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  Ѕ: 'S',
+  І: 'I',
+  Ј: 'J',
+  Ү: 'Y',
   // Greek
-  α: 'a', ο: 'o', ρ: 'p', ν: 'v', ι: 'i', κ: 'k', τ: 't', υ: 'u', χ: 'x', ε: 'e', γ: 'y', η: 'n',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ε: 'e',
+  γ: 'y',
+  η: 'n',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
   // Armenian and Latin look-alikes
-  օ: 'o', ս: 'u', ո: 'n', ɑ: 'a', ı: 'i', ȷ: 'j', ℓ: 'l', '‐': '-', '‑': '-', '‒': '-', '–': '-', '−': '-', '－': '-',
+  օ: 'o',
+  ս: 'u',
+  ո: 'n',
+  ɑ: 'a',
+  ı: 'i',
+  ȷ: 'j',
+  ℓ: 'l',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '−': '-',
+  '－': '-',
 };
 
 /**
@@ -54,7 +127,10 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
  * are the same name to a reader, and to a file system that ignores case.
  */
 export function nameSkeleton(name: string): string {
-  return [...name.normalize('NFKC').replace(HIDDEN, '')].map((char) => LOOKALIKES[char] ?? char).join('').toLowerCase();
+  return [...name.normalize('NFKC').replace(HIDDEN, '')]
+    .map((char) => LOOKALIKES[char] ?? char)
+    .join('')
+    .toLowerCase();
 }
 
 /**

@@ -173,7 +173,10 @@ export function agentView(
   const row = agentRow(agent, context);
   const source = context.sources.get(agent.sourceId) ?? { id: agent.sourceId, label: agent.sourceId, repository: undefined };
   const facets = facetsOf({ ...agent, categoryLabel: row.categoryLabel, sourceLabel: source.label });
-  const link = (facet: keyof ViewContext['facetSlugs'], value: string, to: (slug: string) => string): Link => ({ label: value, href: to(context.facetSlugs[facet].get(value) ?? '') });
+  const link = (facet: keyof ViewContext['facetSlugs'], value: string, to: (slug: string) => string): Link => ({
+    label: value,
+    href: to(context.facetSlugs[facet].get(value) ?? ''),
+  });
   const fileName = safeFileName(agent.name, agent.slug);
   const twinLabel = (twin: AgentRow) => `${twin.name} in ${twin.categoryLabel}${context.hasManySources ? ` (${twin.sourceLabel})` : ''}`;
   return {
@@ -188,8 +191,19 @@ export function agentView(
     subPathLabel: agent.subPath.length > 0 ? agent.subPath.map(labelFromFolder).join(' / ') : undefined,
     source,
     upstreamUrl: sourceFileUrl(source.repository, agent.file.relPath),
-    model: { text: row.modelLabel, familyLabel: MODEL_LABELS[agent.model.family], valid: agent.model.valid, href: link('model', facets.model, urls.model).href },
-    toolChips: agent.tools.tools.map((t) => ({ raw: t.raw, name: t.name, kind: t.kind, href: link('tool', t.name, urls.tool).href, note: toolNote(t) })),
+    model: {
+      text: row.modelLabel,
+      familyLabel: MODEL_LABELS[agent.model.family],
+      valid: agent.model.valid,
+      href: link('model', facets.model, urls.model).href,
+    },
+    toolChips: agent.tools.tools.map((t) => ({
+      raw: t.raw,
+      name: t.name,
+      kind: t.kind,
+      href: link('tool', t.name, urls.tool).href,
+      note: toolNote(t),
+    })),
     inheritsAllHref: agent.tools.inheritsAll ? link('tool', facets.tool[0]!, urls.tool).href : undefined,
     mcpServers: facets.mcp.map((server) => ({ label: server, href: urls.search(`?mcp=${encodeURIComponent(server)}`) })),
     skills: agent.skills.map((s) => link('skill', s.trim().toLowerCase(), urls.skill)),
@@ -198,7 +212,15 @@ export function agentView(
     checkedAgainst: `Claude Code ${CLAUDE_CODE_VERSION}`,
     findings: agent.findings.map((f) => {
       const rule: Rule = RULES[f.rule];
-      return { rule: f.rule, title: rule.title, severity: f.severity, line: f.line, message: f.message, hint: f.hint, olderReleases: rule.olderReleases?.note };
+      return {
+        rule: f.rule,
+        title: rule.title,
+        severity: f.severity,
+        line: f.line,
+        message: f.message,
+        hint: f.hint,
+        olderReleases: rule.olderReleases?.note,
+      };
     }),
     bypass: agent.findings.some((f) => f.rule === 'permission-bypass'),
     profile: agent.profile.map((p) => ({ id: p, label: PROFILE_LABELS[p] })),
@@ -215,7 +237,9 @@ export function agentView(
       allHref: urls.name(agent.twins.groupSlug),
     },
     related: [...related],
-    plugin: context.marketplace && agent.verdict !== 'skipped' ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId)) : undefined,
+    plugin:
+      context.marketplace && agent.verdict !== 'skipped'
+        ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId))
+        : undefined,
   };
 }
-

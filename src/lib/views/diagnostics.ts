@@ -38,7 +38,13 @@ export interface RuleGroup {
 }
 
 /** Groups every finding by rule, one row per file, most severe and most frequent first. Linear in the number of findings. */
-export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFile[], categoryProblems: readonly Finding[], sources: readonly SourceRef[], urls: Urls): RuleGroup[] {
+export function ruleGroups(
+  agents: readonly Agent[],
+  skipped: readonly SkippedFile[],
+  categoryProblems: readonly Finding[],
+  sources: readonly SourceRef[],
+  urls: Urls,
+): RuleGroup[] {
   const label = new Map(sources.map((s) => [s.id, s.label]));
   const groups = new Map<RuleId, RuleGroup>();
   const rowsByFile = new Map<string, FindingRow>();
@@ -47,7 +53,18 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
     let group = groups.get(f.rule);
     if (!group) {
       const rule = RULES[f.rule];
-      group = { rule: f.rule, title: rule.title, severity: rule.severity, hint: rule.hint, olderReleases: (rule as Rule).olderReleases?.note, href: urls.rule(f.rule), count: 0, files: 0, bySource: [], rows: [] };
+      group = {
+        rule: f.rule,
+        title: rule.title,
+        severity: rule.severity,
+        hint: rule.hint,
+        olderReleases: (rule as Rule).olderReleases?.note,
+        href: urls.rule(f.rule),
+        count: 0,
+        files: 0,
+        bySource: [],
+        rows: [],
+      };
       groups.set(f.rule, group);
     }
     group.count++;
@@ -61,7 +78,15 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
       if (!row.messages.includes(f.message)) row.messages.push(f.message);
       return;
     }
-    const fresh: FindingRow = { sourceId: f.source, sourceLabel: label.get(f.source) ?? f.source, file: f.file, lines: [f.line], severity: f.severity, messages: [f.message], href };
+    const fresh: FindingRow = {
+      sourceId: f.source,
+      sourceLabel: label.get(f.source) ?? f.source,
+      file: f.file,
+      lines: [f.line],
+      severity: f.severity,
+      messages: [f.message],
+      href,
+    };
     rowsByFile.set(key, fresh);
     group.files++;
     group.rows.push(fresh);
@@ -73,7 +98,9 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
     const counts = countsBySource.get(group.rule)!;
     group.bySource = sources.filter((s) => counts.has(s.id)).map((s) => ({ sourceId: s.id, count: counts.get(s.id)! }));
   }
-  return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1));
+  return [...groups.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1),
+  );
 }
 
 /**
@@ -81,7 +108,10 @@ export function ruleGroups(agents: readonly Agent[], skipped: readonly SkippedFi
  * page stays small however many findings one file has: a row is never split, and a row with more findings than
  * `size` has a page of its own.
  */
-export function rulePages(group: RuleGroup, size = FINDINGS_PER_PAGE): { group: Omit<RuleGroup, 'rows'>; number: number; pageCount: number; rows: FindingRow[] }[] {
+export function rulePages(
+  group: RuleGroup,
+  size = FINDINGS_PER_PAGE,
+): { group: Omit<RuleGroup, 'rows'>; number: number; pageCount: number; rows: FindingRow[] }[] {
   const { rows, ...header } = group;
   const pages: FindingRow[][] = [[]];
   let weight = 0;

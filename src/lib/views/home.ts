@@ -32,7 +32,13 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Categories grouped by source (a category id used by two sources appears under each), ordered by the
  * categories file's order, then by label.
  */
-export function categoriesBySource(agents: readonly Agent[], sources: readonly SourceRef[], meta: ReadonlyMap<string, CategoryMeta>, labelOf: (agent: Agent) => string, urls: Urls): SourceCategories[] {
+export function categoriesBySource(
+  agents: readonly Agent[],
+  sources: readonly SourceRef[],
+  meta: ReadonlyMap<string, CategoryMeta>,
+  labelOf: (agent: Agent) => string,
+  urls: Urls,
+): SourceCategories[] {
   const totals = new Map<string, number>();
   for (const agent of agents) totals.set(agent.categoryId, (totals.get(agent.categoryId) ?? 0) + 1);
   return sources.map((source) => {
@@ -43,7 +49,15 @@ export function categoriesBySource(agents: readonly Agent[], sources: readonly S
       if (entry) entry.count++;
       else counts.set(agent.categoryId, { agent, count: 1 });
     }
-    const categories = [...counts].map(([id, { agent, count }]): CategoryCard => ({ id, label: labelOf(agent), description: meta.get(id)?.description, href: urls.category(id), count, total: totals.get(id)!, order: meta.get(id)?.order }));
+    const categories = [...counts].map(([id, { agent, count }]): CategoryCard => ({
+      id,
+      label: labelOf(agent),
+      description: meta.get(id)?.description,
+      href: urls.category(id),
+      count,
+      total: totals.get(id)!,
+      order: meta.get(id)?.order,
+    }));
     categories.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || byText(a.label, b.label));
     return { source, agentCount: [...counts.values()].reduce((n, c) => n + c.count, 0), categories };
   });
@@ -62,8 +76,14 @@ export function homeCategories(group: SourceCategories, limit: number): Category
  */
 export function startingPoints(agents: readonly Agent[], rowOf: (slug: string) => AgentRow, count = 6): AgentRow[] {
   const score = (a: Agent) =>
-    (a.verdict === 'clean' ? 4 : 0) + (a.tools.inheritsAll ? 0 : 2) + (a.tags.length >= 3 ? 2 : 0) + (a.description.length <= 300 ? 1 : 0) + (/^use (when|for|to|this|before|after|during)\b/i.test(a.description) ? 1 : 0);
-  const ranked = agents.map((agent, index) => ({ agent, index, score: score(agent) })).sort((a, b) => b.score - a.score || a.index - b.index);
+    (a.verdict === 'clean' ? 4 : 0) +
+    (a.tools.inheritsAll ? 0 : 2) +
+    (a.tags.length >= 3 ? 2 : 0) +
+    (a.description.length <= 300 ? 1 : 0) +
+    (/^use (when|for|to|this|before|after|during)\b/i.test(a.description) ? 1 : 0);
+  const ranked = agents
+    .map((agent, index) => ({ agent, index, score: score(agent) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
   const picked: Agent[] = [];
   const seenCategories = new Set<string>();
   for (const { agent } of ranked) {

@@ -65,7 +65,9 @@ export interface ListPage {
 
 /** Page numbers to link: the first, the last, and two either side of the current one. */
 export function pageNumbers(current: number, count: number): (number | undefined)[] {
-  const wanted = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+  const wanted = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
   return wanted.flatMap((n, i) => (i > 0 && n - wanted[i - 1]! > 1 ? [undefined, n] : [n]));
 }
 
@@ -84,7 +86,9 @@ export function paginate(list: AgentList, size = PAGE_SIZE): ListPage[] {
       first: index * size + 1,
       previous: number > 1 ? pagePath(list.firstPage, number - 1) : undefined,
       next: number < pageCount ? pagePath(list.firstPage, number + 1) : undefined,
-      pages: pageNumbers(number, pageCount).map((n) => (n === undefined ? undefined : { number: n, href: pagePath(list.firstPage, n), current: n === number })),
+      pages: pageNumbers(number, pageCount).map((n) =>
+        n === undefined ? undefined : { number: n, href: pagePath(list.firstPage, n), current: n === number },
+      ),
     };
   });
 }
@@ -99,5 +103,11 @@ export function pageParam(number: number): string | undefined {
  * incremental build (see page-key.ts), so a list page whose rows did not change is not rendered again.
  */
 export function listPaths<P extends Record<string, string>>(lists: readonly { params: P; list: AgentList }[], layoutKey: string) {
-  return lists.flatMap(({ params, list }) => paginate(list).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { page }, cacheKey: pageKey(page, layoutKey) })));
+  return lists.flatMap(({ params, list }) =>
+    paginate(list).map((page) => ({
+      params: { ...params, page: pageParam(page.number) },
+      props: { page },
+      cacheKey: pageKey(page, layoutKey),
+    })),
+  );
 }

@@ -41,7 +41,11 @@ function indexer<T>(keyOf: (value: T) => string = String) {
 }
 
 /** Builds the table from the agents and their rows (same order), with the facet values lists filter on. */
-export function rowsTable(agents: readonly Agent[], rows: readonly AgentRow[], facets: { tools: (a: Agent) => readonly string[]; skills: (a: Agent) => readonly string[]; family: (a: Agent) => string }): RowsTable {
+export function rowsTable(
+  agents: readonly Agent[],
+  rows: readonly AgentRow[],
+  facets: { tools: (a: Agent) => readonly string[]; skills: (a: Agent) => readonly string[]; family: (a: Agent) => string },
+): RowsTable {
   const categories = indexer<{ id: string; label: string }>((c) => c.id);
   const models = indexer<string>();
   const families = indexer<string>();
@@ -66,5 +70,15 @@ export function rowsTable(agents: readonly Agent[], rows: readonly AgentRow[], f
       agent.twins.count > 0 ? names.of(agent.twins.groupSlug) : -1,
     ];
   });
-  return { categories: categories.items, models: models.items, families: families.items, verdicts: verdicts.items, sources: sources.items, tools: tools.items, skills: skills.items, names: names.items, rows: table };
+  return {
+    categories: categories.items,
+    models: models.items,
+    families: families.items,
+    verdicts: verdicts.items,
+    sources: sources.items,
+    tools: tools.items,
+    skills: skills.items,
+    names: names.items,
+    rows: table,
+  };
 }

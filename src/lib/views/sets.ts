@@ -70,7 +70,9 @@ export function installShellScript(title: string, items: readonly ScriptItem[], 
 
 /** The same script for PowerShell: `-Scope User|Project`, `-Remove`, `-Base <site address>`. */
 export function installPowerShellScript(title: string, items: readonly ScriptItem[], base: string | undefined): string {
-  const files = items.map((i) => `@{ n = ${powerShellQuote(safeFileName(i.name, i.slug))}; s = ${powerShellQuote(i.slug)}; h = ${powerShellQuote(i.sha256)} }`);
+  const files = items.map(
+    (i) => `@{ n = ${powerShellQuote(safeFileName(i.name, i.slug))}; s = ${powerShellQuote(i.slug)}; h = ${powerShellQuote(i.sha256)} }`,
+  );
   return [
     `# Installs the ${plural(items.length, 'agent')} of ${commentText(title)} from Subagent Catalog, each file exactly as published.`,
     '# A file of the same name that is already in the folder is kept; -Remove deletes only the files this site published.',
@@ -86,7 +88,7 @@ export function installPowerShellScript(title: string, items: readonly ScriptIte
     '    if (-not (Test-Path -LiteralPath $p)) { continue }',
     '    if ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq $f.h) { Remove-Item -LiteralPath $p; $done++ } else { $kept++; "Left ${p}: it is not the file this site published." }',
     '  }',
-    '  "Removed $(Count $done \'agent\') from $dir; left $(Count $kept \'file\') this site did not publish"',
+    "  \"Removed $(Count $done 'agent') from $dir; left $(Count $kept 'file') this site did not publish\"",
     '  return',
     '}',
     "if (-not $Base) { throw 'Pass -Base with the address of the site, e.g. -Base https://example.com/' }",
@@ -94,7 +96,7 @@ export function installPowerShellScript(title: string, items: readonly ScriptIte
     'foreach ($f in $files) {',
     '  $p = Join-Path $dir $f.n',
     '  if (Test-Path -LiteralPath $p) { $kept++; "Kept ${p}: a file of that name is already there; remove it first to replace it."; continue }',
-    "  Invoke-WebRequest -Uri ($Base + 'agents/' + $f.s + '.md') -OutFile \"$p.part\"; Move-Item -LiteralPath \"$p.part\" $p; $done++",
+    '  Invoke-WebRequest -Uri ($Base + \'agents/\' + $f.s + \'.md\') -OutFile "$p.part"; Move-Item -LiteralPath "$p.part" $p; $done++',
     '}',
     `"Installed $done of ${plural(items.length, 'agent')} into $dir; kept $(Count $kept 'file') already there"`,
     '',

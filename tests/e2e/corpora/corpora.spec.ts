@@ -12,7 +12,8 @@ test('every agent file of the seven corpora is a page or a skipped file on the d
     expect((await (await request.get(`agents/${agent.slug}.md`)).body()).equals(bytesOf(agent.file.absPath)), agent.slug).toBe(true);
   }
   await page.goto('diagnostics/');
-  for (const skipped of scan.skipped) await expect(page.locator(`[data-source="${skipped.sourceId}"] [data-skipped-file="${skipped.relPath}"]`)).toBeVisible();
+  for (const skipped of scan.skipped)
+    await expect(page.locator(`[data-source="${skipped.sourceId}"] [data-skipped-file="${skipped.relPath}"]`)).toBeVisible();
 });
 
 test('a name shared by several agents links to one list of all of them', async ({ page }) => {
@@ -50,7 +51,9 @@ for (const { name, width, height } of WIDTHS) {
     test('the diagnostics page groups findings by rule and fits the screen', async ({ page }) => {
       await page.goto('diagnostics/');
       const rule = page.locator('tr[data-rule="tools-unknown"]');
-      await expect(rule.locator('[data-count]')).toHaveText(String([...scan.agents, ...scan.skipped].flatMap((a) => a.findings).filter((f) => f.rule === 'tools-unknown').length));
+      await expect(rule.locator('[data-count]')).toHaveText(
+        String([...scan.agents, ...scan.skipped].flatMap((a) => a.findings).filter((f) => f.rule === 'tools-unknown').length),
+      );
       await expectNoHorizontalScroll(page);
       await rule.getByRole('link').click();
       await expect(page.locator('main li').first()).toContainText('is not a Claude Code tool');

@@ -58,7 +58,9 @@ function expectFolder(dir: string, agents: readonly ScannedAgent[]): void {
 
 /** The agents a list page says its script leaves out, by the links in its install box. */
 async function leftOutSlugs(page: Page): Promise<Set<string>> {
-  const hrefs = await page.locator('[data-left-out] li > a:first-child').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const hrefs = await page
+    .locator('[data-left-out] li > a:first-child')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   return new Set(hrefs.map((href) => /\/agents\/([^/]+)\/$/.exec(href)![1]!));
 }
 
@@ -74,7 +76,9 @@ test('the corpora give the tests what they need: a category with one name from s
   expect(members.filter((a) => a.name === 'ai-engineer').length).toBeGreaterThan(1);
 });
 
-test('a category’s script writes one agent per name, keeps the user’s file, counts what it wrote, and its remove deletes only its own files', async ({ page }) => {
+test('a category’s script writes one agent per name, keeps the user’s file, counts what it wrote, and its remove deletes only its own files', async ({
+  page,
+}) => {
   await page.goto(`categories/${CATEGORY}/`);
   const leftOut = await leftOutSlugs(page);
   const kept = members.filter((a) => !leftOut.has(a.slug));
@@ -143,7 +147,9 @@ test('an agent page’s command keeps the user’s own file of that name, and it
     const output = run(await copyCommand(page, 'posix-project-install'), home);
     expect(output).toContain('Kept .claude/agents/ai-engineer.md: a file of that name is already there; remove it first to replace it.');
     expectFolder(agents, []);
-    expect(run(await copyCommand(page, 'posix-project-remove'), home)).toContain('Left .claude/agents/ai-engineer.md: it is not the file this site published.');
+    expect(run(await copyCommand(page, 'posix-project-remove'), home)).toContain(
+      'Left .claude/agents/ai-engineer.md: it is not the file this site published.',
+    );
     expectFolder(agents, []);
     // Once the user moves their file away, the same command installs the site's, and the remove takes it back.
     rmSync(path.join(agents, 'ai-engineer.md'));
@@ -156,7 +162,9 @@ test('an agent page’s command keeps the user’s own file of that name, and it
   }
 });
 
-test('a bundle with two agents of one name installs the same files by its command and by its .zip, and says which it left out', async ({ page }) => {
+test('a bundle with two agents of one name installs the same files by its command and by its .zip, and says which it left out', async ({
+  page,
+}) => {
   const engineers = scan.agents.filter((a) => a.name === 'ai-engineer').slice(0, 2);
   const other = members.find((a) => a.name !== 'ai-engineer' && !scan.agents.some((b) => b !== a && b.name === a.name))!;
   await page.goto(`bundle/?agents=${[...engineers, other].map((a) => a.slug).join(',')}`);

@@ -19,7 +19,14 @@ test('every link and source on every page leads to a file of the site; links wri
 
 test('a category card counts every agent its page lists, and the categories page counts the pages there are', async ({ page }) => {
   await page.goto('./');
-  const cards = await page.locator('[data-category]').evaluateAll((nodes) => nodes.map((n) => ({ id: (n as HTMLElement).dataset['category']!, total: Number(n.querySelector('[data-agent-count]')!.getAttribute('data-agent-count')) })));
+  const cards = await page
+    .locator('[data-category]')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        id: (n as HTMLElement).dataset['category']!,
+        total: Number(n.querySelector('[data-agent-count]')!.getAttribute('data-agent-count')),
+      })),
+    );
   expect(cards.length).toBeGreaterThan(10);
   for (const card of cards) expect(card.total, card.id).toBe(scan.agents.filter((a) => a.categoryId === card.id).length);
   await page.goto('categories/');
@@ -33,10 +40,13 @@ test('a category card counts every agent its page lists, and the categories page
   await expect(page.locator('main > p').first()).toContainText(`${pages} categories`);
   await expect(page.locator('main > p').first()).toContainText('Or see every agent, A to Z.');
   // Labels as a person writes them.
-  for (const label of ['CI/CD Automation', 'Git PR Workflows', 'Data & AI']) await expect(page.locator('main').getByRole('link', { name: label, exact: true }).first()).toBeVisible();
+  for (const label of ['CI/CD Automation', 'Git PR Workflows', 'Data & AI'])
+    await expect(page.locator('main').getByRole('link', { name: label, exact: true }).first()).toBeVisible();
 });
 
-test('the diagnostics page counts pages, skips and files without a page in words that cannot be confused, and names no folder', async ({ page }) => {
+test('the diagnostics page counts pages, skips and files without a page in words that cannot be confused, and names no folder', async ({
+  page,
+}) => {
   await page.goto('diagnostics/');
   const text = (await page.locator('main').textContent())!;
   expect(text).not.toMatch(/\b1 (errors|warnings|notes|files|agents)\b/);
@@ -46,7 +56,9 @@ test('the diagnostics page counts pages, skips and files without a page in words
     const skips = agents.filter((a) => a.verdict === 'skipped').length;
     const withoutPage = scan.skipped.filter((s) => s.sourceId === source).length;
     const counts = page.locator(`[data-source="${source}"] [data-source-counts]`);
-    await expect(counts).toContainText(`${agents.length} agent pages${skips > 0 ? ` (Claude Code skips ${skips})` : ''}, ${withoutPage} ${withoutPage === 1 ? 'file' : 'files'} without a page`);
+    await expect(counts).toContainText(
+      `${agents.length} agent pages${skips > 0 ? ` (Claude Code skips ${skips})` : ''}, ${withoutPage} ${withoutPage === 1 ? 'file' : 'files'} without a page`,
+    );
   }
   expect(text).not.toContain('tests/corpora');
   expect(text).not.toContain(root);
@@ -55,7 +67,11 @@ test('the diagnostics page counts pages, skips and files without a page in words
 test('a rule’s page lists each file once, with all its lines, and messages show code as code, not as backticks', async ({ page }) => {
   await page.goto('diagnostics/tools-unknown/');
   const withRule = scan.agents.filter((a) => a.findings.some((f) => f.rule === 'tools-unknown'));
-  const rows = await page.locator('main li[data-finding-source]').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset['findingSource']}/${li.querySelector('a, code')!.textContent}`));
+  const rows = await page
+    .locator('main li[data-finding-source]')
+    .evaluateAll((items) =>
+      items.map((li) => `${(li as HTMLElement).dataset['findingSource']}/${li.querySelector('a, code')!.textContent}`),
+    );
   expect(new Set(rows).size).toBe(rows.length);
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.length).toBeLessThanOrEqual(withRule.length);
@@ -101,7 +117,9 @@ for (const { name, width, height } of WIDTHS) {
       const prompt = await page.locator('#prompt-heading').boundingBox();
       if (width < 1024) expect(findings!.y).toBeLessThan(prompt!.y);
       else expect(findings!.y).toBeLessThan(prompt!.y + prompt!.height + 600);
-      const breakAll = await page.locator('main dd, main td, main th').evaluateAll((cells) => cells.filter((c) => getComputedStyle(c).wordBreak === 'break-all').map((c) => c.textContent));
+      const breakAll = await page
+        .locator('main dd, main td, main th')
+        .evaluateAll((cells) => cells.filter((c) => getComputedStyle(c).wordBreak === 'break-all').map((c) => c.textContent));
       expect(breakAll).toEqual([]);
     });
 

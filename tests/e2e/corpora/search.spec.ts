@@ -6,7 +6,10 @@ import { CORPUS_FOLDERS, resultSlugs, root, scanFolders, waitForCount } from '..
 
 const scan = scanFolders(...CORPUS_FOLDERS);
 const bySlug = new Map(scan.agents.map((a) => [a.slug, a]));
-const relevance = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/search-relevance.json'), 'utf8')) as { query: string; accept: string[] }[];
+const relevance = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/search-relevance.json'), 'utf8')) as {
+  query: string;
+  accept: string[];
+}[];
 
 /** The text of a frontmatter field as written in the source file, continuation lines included. */
 function fieldText(absPath: string, field: string): string {
@@ -31,8 +34,18 @@ async function collect(page: Page): Promise<{ count: number; slugs: string[] }> 
 type Agent = (typeof scan.agents)[number];
 for (const [param, value, expectedOf, inSource] of [
   // An agent that inherits every tool can run Bash as much as one that lists it (unless disallowedTools takes it away).
-  ['tool', 'Bash', (a: Agent) => (a.tools.inheritsAll ? !a.disallowedTools.some((t) => t.raw === 'Bash') : a.tools.tools.some((t) => t.name === 'Bash')), (p: string) => /\bBash\b/.test(fieldText(p, 'tools')) || fieldText(p, 'tools').replace(/^tools:\s*/, '') === ''],
-  ['mcp', 'context7', (a: Agent) => a.tools.tools.some((t) => t.mcpServer === 'context7'), (p: string) => fieldText(p, 'tools').includes('mcp__context7__')],
+  [
+    'tool',
+    'Bash',
+    (a: Agent) => (a.tools.inheritsAll ? !a.disallowedTools.some((t) => t.raw === 'Bash') : a.tools.tools.some((t) => t.name === 'Bash')),
+    (p: string) => /\bBash\b/.test(fieldText(p, 'tools')) || fieldText(p, 'tools').replace(/^tools:\s*/, '') === '',
+  ],
+  [
+    'mcp',
+    'context7',
+    (a: Agent) => a.tools.tools.some((t) => t.mcpServer === 'context7'),
+    (p: string) => fieldText(p, 'tools').includes('mcp__context7__'),
+  ],
   ['model', 'Haiku', (a: Agent) => a.model.family === 'haiku', (p: string) => /haiku/i.test(fieldText(p, 'model'))],
   ['tool', 'Inherits all tools', (a: Agent) => a.tools.inheritsAll, (p: string) => fieldText(p, 'tools').replace(/^tools:\s*/, '') === ''],
 ] as const) {
@@ -76,13 +89,25 @@ test('a query whose words no agent mentions says so', async ({ page }) => {
 });
 
 // The last two once failed: "my" is in no record, and the joined-name search for "writeunittests" fell back to "write".
-for (const query of ['prompt engineer', 'code reviewer', 'database admin', 'error detective', 'review my pull request', 'write unit tests']) {
+for (const query of [
+  'prompt engineer',
+  'code reviewer',
+  'database admin',
+  'error detective',
+  'review my pull request',
+  'write unit tests',
+]) {
   test(`"${query}" puts an agent a person would accept in the top 3`, async ({ page }) => {
     const accept = new Set(relevance.find((r) => r.query === query)!.accept);
     await page.goto(`search/?q=${encodeURIComponent(query)}`);
     await waitForCount(page);
-    const top = await page.locator('main [data-result] a[data-result-link]').evaluateAll((links) => links.slice(0, 3).map((l) => l.textContent ?? ''));
-    expect(top.some((name) => accept.has(name)), top.join(', ')).toBe(true);
+    const top = await page
+      .locator('main [data-result] a[data-result-link]')
+      .evaluateAll((links) => links.slice(0, 3).map((l) => l.textContent ?? ''));
+    expect(
+      top.some((name) => accept.has(name)),
+      top.join(', '),
+    ).toBe(true);
   });
 }
 

@@ -75,7 +75,10 @@ test.describe('copy and download', () => {
     const button = page.locator('button[data-copy][data-json-field]');
     await button.click();
     await expect(button).toHaveText('Copied');
-    const json = JSON.parse(await readClipboard(page)) as Record<string, { description: string; prompt: string; tools: string[]; model?: string }>;
+    const json = JSON.parse(await readClipboard(page)) as Record<
+      string,
+      { description: string; prompt: string; tools: string[]; model?: string }
+    >;
     expect(Object.keys(json)).toEqual([agent.name]);
     const value = json[agent.name]!;
     expect(value.description).toBe(agent.description);
@@ -89,7 +92,8 @@ test.describe('copy and download', () => {
     expect(await command('posix-user-install')).toContain(`'http://localhost:4321/agents/${agent.slug}.md'`);
     expect(await command('powershell-user-install')).toContain(`'http://localhost:4321/agents/${agent.slug}.md'`);
     const home = mkdtempSync(path.join(os.tmpdir(), 'agent-page-'));
-    const run = async (id: string) => execFileSync('sh', ['-c', await command(id)], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+    const run = async (id: string) =>
+      execFileSync('sh', ['-c', await command(id)], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
     try {
       for (const scope of ['user', 'project']) {
         const file = path.join(home, '.claude/agents', `${agent.name}.md`);
@@ -109,7 +113,10 @@ test.describe('copy and download', () => {
 
   test('downloading saves <name>.md with the source file’s bytes', async ({ page }) => {
     await page.goto(`agents/${agent.slug}/`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download ${agent.name}.md` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Download ${agent.name}.md` }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${agent.name}.md`);
     expect(readFileSync(await download.path()).equals(bytesOf(agent.file.absPath))).toBe(true);
   });

@@ -22,7 +22,19 @@ for (const { name, width, height } of WIDTHS) {
     });
 
     test('every list page of the site fits the screen', async ({ page }) => {
-      for (const path of ['categories/', 'agents/', 'tools/', 'skills/', 'models/', 'diagnostics/', 'about/', 'bundle/', 'search/?q=review', `categories/${categoryIds[0]}/`, 'tools/bash/']) {
+      for (const path of [
+        'categories/',
+        'agents/',
+        'tools/',
+        'skills/',
+        'models/',
+        'diagnostics/',
+        'about/',
+        'bundle/',
+        'search/?q=review',
+        `categories/${categoryIds[0]}/`,
+        'tools/bash/',
+      ]) {
         await page.goto(path);
         await expectNoHorizontalScroll(page);
       }
@@ -39,13 +51,19 @@ test('the categories page lists every category with its description and count', 
 
 test('a category page lists its agents by name, with install commands for all of them', async ({ page, request }) => {
   const id = 'languages';
-  const members = scan.agents.filter((a) => a.categoryId === id).map((a) => a.name).sort();
+  const members = scan.agents
+    .filter((a) => a.categoryId === id)
+    .map((a) => a.name)
+    .sort();
   await page.goto(`categories/${id}/`);
   await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(members.length);
   expect(await page.locator('[data-list-rows] [data-row] a').first().textContent()).toBe(members[0]);
   await expect(page.locator('#install-all')).toContainText(`Install all ${members.length} agents`);
   // The agents come first, on the first screen of a desktop and of a phone; the install box follows the list.
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(viewport);
     const firstRow = await page.locator('[data-list-rows] [data-row]').first().boundingBox();
     expect(firstRow!.y + firstRow!.height).toBeLessThan(viewport.height);
@@ -55,7 +73,8 @@ test('a category page lists its agents by name, with install commands for all of
   await expect(page.locator('#install-all')).toBeInViewport();
   const script = await request.get(`categories/${id}/install.sh`);
   expect(script.status()).toBe(200);
-  for (const agent of scan.agents.filter((a) => a.categoryId === id)) expect(await script.text()).toContain(`\nput ${agent.name}.md ${agent.slug}\n`);
+  for (const agent of scan.agents.filter((a) => a.categoryId === id))
+    expect(await script.text()).toContain(`\nput ${agent.name}.md ${agent.slug}\n`);
 });
 
 test('the A to Z list holds every agent, and its filter and sort work in the browser', async ({ page }) => {
@@ -67,7 +86,9 @@ test('the A to Z list holds every agent, and its filter and sort work in the bro
   await filter.fill('postgres');
   const expected = scan.agents.filter((a) => `${a.name} ${a.summary}`.toLowerCase().includes('postgres')).map((a) => a.slug);
   await expect(page.locator('[data-list-status]')).toHaveText(`${expected.length} agent${expected.length === 1 ? '' : 's'} match.`);
-  expect(await page.locator('[data-list-rows] [data-row]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['row']))).toEqual(expect.arrayContaining(expected));
+  expect(
+    await page.locator('[data-list-rows] [data-row]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['row'])),
+  ).toEqual(expect.arrayContaining(expected));
   await filter.fill('');
   await page.getByLabel('Sort by').selectOption('category');
   await expect(page.locator('[data-list-status]')).toHaveText(`${scan.agents.length} agents match.`);
@@ -83,7 +104,9 @@ test('the second page of the A to Z list starts where the first ended', async ({
   await expect(page.locator('[data-list-rows] [data-row]')).toHaveCount(Math.min(PAGE_SIZE, scan.agents.length - PAGE_SIZE));
   // Names are unique in the default catalogue, so the lower-cased name alone orders the list.
   const slugsByName = [...scan.agents].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)).map((a) => a.slug);
-  expect(await page.locator('[data-list-rows] [data-row]').first().getAttribute('data-row')).toBe(slugsByName[slugsByName.indexOf(lastOnFirstPage!) + 1]);
+  expect(await page.locator('[data-list-rows] [data-row]').first().getAttribute('data-row')).toBe(
+    slugsByName[slugsByName.indexOf(lastOnFirstPage!) + 1],
+  );
   await expect(page.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', /\/agents\/$/);
 });
 

@@ -5,7 +5,9 @@ import { approximateTokens } from '../../../src/lib/fields/format.ts';
 import { readClipboard, scanFolders } from '../support.ts';
 
 const scan = scanFolders('content/agents');
-const [first, second, third] = ['backend-developer', 'security-auditor', 'issue-tracker-researcher'].map((name) => scan.agents.find((a) => a.name === name)!);
+const [first, second, third] = ['backend-developer', 'security-auditor', 'issue-tracker-researcher'].map((name) =>
+  scan.agents.find((a) => a.name === name)!,
+);
 
 test.beforeEach(async ({ context }) => context.grantPermissions(['clipboard-read', 'clipboard-write']));
 
@@ -14,7 +16,10 @@ test('agents go into the bundle from a list, a search result and an agent page',
   await page.getByRole('button', { name: `Add to bundle: ${first!.name}` }).click();
   await expect(page.locator('[data-bundle-count]')).toHaveText('(1)');
   await page.goto(`search/?q=${second!.name.replace(/-/g, ' ')}`);
-  await page.locator(`[data-result="/agents/${second!.slug}/"]`).getByRole('button', { name: /^Add to bundle/ }).click();
+  await page
+    .locator(`[data-result="/agents/${second!.slug}/"]`)
+    .getByRole('button', { name: /^Add to bundle/ })
+    .click();
   await page.goto(`agents/${third!.slug}/`);
   const button = page.getByRole('button', { name: `Add to bundle: ${third!.name}` });
   await button.click();
@@ -35,7 +40,8 @@ test('the bundle shows its cost, permissions and MCP servers, and gives a .zip o
   expect(download.suggestedFilename()).toBe('claude-agents.zip');
   const files = unzipSync(readFileSync(await download.path()));
   expect(Object.keys(files).sort()).toEqual([first!, second!, third!].map((a) => `${a.name}.md`).sort());
-  for (const agent of [first!, second!, third!]) expect(Buffer.from(files[`${agent.name}.md`]!).equals(readFileSync(agent.file.absPath)), agent.name).toBe(true);
+  for (const agent of [first!, second!, third!])
+    expect(Buffer.from(files[`${agent.name}.md`]!).equals(readFileSync(agent.file.absPath)), agent.name).toBe(true);
 });
 
 test('the bundle is shared by its address, copies as claude --agents JSON, and empties', async ({ page, context }) => {

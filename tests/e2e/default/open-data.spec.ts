@@ -6,7 +6,11 @@ const scan = scanFolders('content/agents');
 
 test('agents.json lists every agent and validates against the JSON Schema published with it', async ({ request }) => {
   const schema = (await (await request.get('agents.schema.json')).json()) as Record<string, unknown>;
-  const data = (await (await request.get('agents.json')).json()) as { version: number; count: number; agents: { slug: string; sha256: string }[] };
+  const data = (await (await request.get('agents.json')).json()) as {
+    version: number;
+    count: number;
+    agents: { slug: string; sha256: string }[];
+  };
   const validate = new Ajv2020({ strict: false }).compile(schema);
   expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   expect(data.version).toBe(2);

@@ -132,8 +132,13 @@ test.describe('the search page', () => {
     const inherit = scan.agents.filter((a) => a.model.family === 'inherit').length;
     expect(await waitForCount(page)).toBe(opus + inherit);
     await expect(page).toHaveURL(/model=Opus&model=Inherit|model=Inherit&model=Opus/);
-    await page.locator('[data-facet="tool"]').getByLabel(/^Write/).check();
-    const both = scan.agents.filter((a) => ['opus', 'inherit'].includes(a.model.family) && a.tools.tools.some((t) => t.name === 'Write')).length;
+    await page
+      .locator('[data-facet="tool"]')
+      .getByLabel(/^Write/)
+      .check();
+    const both = scan.agents.filter(
+      (a) => ['opus', 'inherit'].includes(a.model.family) && a.tools.tools.some((t) => t.name === 'Write'),
+    ).length;
     expect(await waitForCount(page)).toBe(both);
   });
 
@@ -177,7 +182,10 @@ test.describe('the search page', () => {
   ] as const) {
     test(`the ${facet} filter ${value} lists exactly the agents that have it`, async ({ page }) => {
       await page.goto(`search/?${facet}=${encodeURIComponent(value)}`);
-      const expected = scan.agents.filter(has).map((a) => a.slug).sort();
+      const expected = scan.agents
+        .filter(has)
+        .map((a) => a.slug)
+        .sort();
       expect(await waitForCount(page)).toBe(expected.length);
       const more = page.getByRole('button', { name: 'Show more results' });
       while (await more.isVisible()) {

@@ -11,7 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test, expect } from '@playwright/test';
 import { root } from '../support.ts';
 
-const agent = (description: string, tools = 'Read, Grep') => `---\nname: dev-reviewer\ndescription: ${description}\ntools: ${tools}\n---\n\nReview the change and report.\n`;
+const agent = (description: string, tools = 'Read, Grep') =>
+  `---\nname: dev-reviewer\ndescription: ${description}\ntools: ${tools}\n---\n\nReview the change and report.\n`;
 const PORT = 47000 + Math.floor(Math.random() * 2000);
 const origin = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess | undefined;
@@ -33,7 +34,10 @@ test.beforeAll(async () => {
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(250);
   }
@@ -54,7 +58,10 @@ test('an edited agent file shows its new description and verdict on the next loa
   await page.goto(`${origin}/agents/dev-reviewer/`);
   await expect(page.locator('[data-verdict]').first()).toHaveText('Loads cleanly');
   await expect(page.locator('main')).toContainText('a first review before a person looks at it');
-  writeFileSync(path.join(source, 'dev-reviewer.md'), agent('Use when a pull request needs a second reader with fresh eyes.', 'Read, codebase'));
+  writeFileSync(
+    path.join(source, 'dev-reviewer.md'),
+    agent('Use when a pull request needs a second reader with fresh eyes.', 'Read, codebase'),
+  );
   await eventually(async () => {
     await page.reload();
     await expect(page.locator('main')).toContainText('a second reader with fresh eyes', { timeout: 1000 });
@@ -63,7 +70,10 @@ test('an edited agent file shows its new description and verdict on the next loa
 });
 
 test('a new agent file gets a page', async ({ page }) => {
-  writeFileSync(path.join(source, 'dev-writer.md'), agent('Use when release notes need writing from merged changes.').replace('dev-reviewer', 'dev-writer'));
+  writeFileSync(
+    path.join(source, 'dev-writer.md'),
+    agent('Use when release notes need writing from merged changes.').replace('dev-reviewer', 'dev-writer'),
+  );
   await eventually(async () => {
     const response = await page.goto(`${origin}/agents/dev-writer/`);
     expect(response?.status()).toBe(200);
@@ -73,9 +83,15 @@ test('a new agent file gets a page', async ({ page }) => {
 
 test('the raw file downloads byte for byte, and the agent JSON and agents.json are served', async ({ page, request }) => {
   await page.goto(`${origin}/agents/dev-reviewer/`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download dev-reviewer.md' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download dev-reviewer.md' }).click(),
+  ]);
   expect(readFileSync(await download.path()).equals(readFileSync(path.join(source, 'dev-reviewer.md')))).toBe(true);
-  const json = (await (await request.get(`${origin}/agents/dev-reviewer.json`)).json()) as { name: string; claudeAgents: Record<string, { prompt: string }> };
+  const json = (await (await request.get(`${origin}/agents/dev-reviewer.json`)).json()) as {
+    name: string;
+    claudeAgents: Record<string, { prompt: string }>;
+  };
   expect(json.name).toBe('dev-reviewer');
   expect(json.claudeAgents['dev-reviewer']!.prompt).toContain('Review the change and report.');
   const all = (await (await request.get(`${origin}/agents.json`)).json()) as { agents: { slug: string }[] };

@@ -4,7 +4,10 @@ test('a script that got into a page despite the escaping does not run: the Conte
   // Serve the real page with a script injected where an escaping bug would have put it.
   await page.route('**/agents/', async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace('<main', '<script>window.__pwned = "inline";</script><img src=x onerror="window.__pwned = \'handler\'"><main');
+    const html = (await response.text()).replace(
+      '<main',
+      '<script>window.__pwned = "inline";</script><img src=x onerror="window.__pwned = \'handler\'"><main',
+    );
     await route.fulfill({ response, body: html });
   });
   const violations: string[] = [];

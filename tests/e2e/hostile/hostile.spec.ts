@@ -16,7 +16,21 @@ test('every hostile file is on the site or on the diagnostics page, and the neig
   await page.goto('diagnostics/');
   for (const skipped of scan.skipped) await expect(page.locator(`[data-skipped-file="${skipped.relPath}"]`)).toHaveCount(1);
   const rules = new Set([...scan.agents, ...scan.skipped].flatMap((e) => e.findings.map((f) => f.rule)));
-  for (const rule of ['yaml-unreadable', 'yaml-alias-cycle', 'limit-prompt-nesting', 'limit-prompt-size', 'limit-list-length', 'limit-file-size', 'file-special', 'file-name-invalid', 'symlink-loop', 'symlink-outside', 'encoding-invalid', 'frontmatter-cut', 'file-too-large'] as const) {
+  for (const rule of [
+    'yaml-unreadable',
+    'yaml-alias-cycle',
+    'limit-prompt-nesting',
+    'limit-prompt-size',
+    'limit-list-length',
+    'limit-file-size',
+    'file-special',
+    'file-name-invalid',
+    'symlink-loop',
+    'symlink-outside',
+    'encoding-invalid',
+    'frontmatter-cut',
+    'file-too-large',
+  ] as const) {
     expect(rules.has(rule), rule).toBe(true);
   }
   await expect(page.locator('[data-source] details')).toContainText('node_modules');

@@ -11,7 +11,18 @@ afterEach(() => {
 });
 
 const run = (cwd: string, args: string[], input?: string) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', input, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-01-02T03:04:05Z', GIT_COMMITTER_DATE: '2026-01-02T03:04:05Z' } });
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    input,
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: '2026-01-02T03:04:05Z',
+      GIT_COMMITTER_DATE: '2026-01-02T03:04:05Z',
+    },
+  });
 
 /**
  * A source folder that is its own git checkout, with one agent committed in a commit that carries a (fake)
@@ -49,7 +60,10 @@ test.each([
   ['a config file it includes', '[include]\n\tpath = extra.config'],
 ])('reading git dates runs no program the repository names: %s', (_label, config) => {
   const { dir, canary } = hostileCheckout(config);
-  writeFileSync(path.join(dir, '.git/extra.config'), '[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ' + path.join(dir, 'evil.sh') + '\n');
+  writeFileSync(
+    path.join(dir, '.git/extra.config'),
+    '[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ' + path.join(dir, 'evil.sh') + '\n',
+  );
   mkdirSync(path.join(dir, 'hooks'));
   for (const hook of ['post-checkout', 'pre-commit', 'reference-transaction', 'post-index-change']) {
     writeFileSync(path.join(dir, 'hooks', hook), `#!/bin/sh\ntouch '${canary}'\n`);
@@ -62,6 +76,9 @@ test.each([
 
 test('the signing program of the first case does run when git is asked plainly, so the case tests something', () => {
   const { dir, canary } = hostileCheckout('[log]\n\tshowSignature = true\n[gpg]\n\tprogram = $CANARY');
-  execFileSync('git', ['-C', dir, 'log', '-1'], { encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_PAGER: 'cat' } });
+  execFileSync('git', ['-C', dir, 'log', '-1'], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_PAGER: 'cat' },
+  });
   expect(existsSync(canary)).toBe(true);
 });

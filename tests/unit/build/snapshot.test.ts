@@ -10,7 +10,10 @@ import { catalogSnapshot, snapshotSchema } from '../../../src/lib/catalog/snapsh
 import { publicationOf, searchRecordsOf } from '../../../src/lib/publish/publication.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const scan = scanSources([sourceFromDir('tests/fixtures/agents', root, { id: 'fixtures' }), sourceFromDir('content/agents', root, { id: 'catalog' })]);
+const scan = scanSources([
+  sourceFromDir('tests/fixtures/agents', root, { id: 'fixtures' }),
+  sourceFromDir('content/agents', root, { id: 'catalog' }),
+]);
 const snapshot = catalogSnapshot(scan, (body) => `/cache/prompts/${body.length}.html`);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

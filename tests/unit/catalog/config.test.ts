@@ -30,10 +30,17 @@ test.each([
 });
 
 test('a good config is read with its defaults', () => {
-  const dir = configIn({ sources: [{ dir: 'agents', repository: 'https://github.com/o/r/blob/main/agents/' }], marketplace: { name: 'team-agents', repository: 'o/r' } });
+  const dir = configIn({
+    sources: [{ dir: 'agents', repository: 'https://github.com/o/r/blob/main/agents/' }],
+    marketplace: { name: 'team-agents', repository: 'o/r' },
+  });
   const config = loadCatalogConfig(dir, {});
-  expect(config.sources[0]).toMatchObject({ id: 'agents', label: 'agents', followExternalLinks: false, repository: 'https://github.com/o/r/blob/main/agents' });
+  expect(config.sources[0]).toMatchObject({
+    id: 'agents',
+    label: 'agents',
+    followExternalLinks: false,
+    repository: 'https://github.com/o/r/blob/main/agents',
+  });
   expect(config.marketplace).toEqual({ name: 'team-agents', repository: 'o/r' });
   expect(config.strict).toBe(false);
 });
-

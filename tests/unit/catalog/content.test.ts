@@ -60,26 +60,32 @@ describe('the default catalogue', () => {
     expect(agent.skills, 'technologies belong in tags, not skills').toEqual([]);
     expect(agent.tags.length).toBeGreaterThanOrEqual(3);
     for (const tag of agent.tags) expect(tag).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-    for (const heading of ['## First, look at', '## Method', '## Before you finish', '## Output', '## Worked example']) expect(agent.body).toContain(heading);
+    for (const heading of ['## First, look at', '## Method', '## Before you finish', '## Output', '## Worked example'])
+      expect(agent.body).toContain(heading);
     expect(agent.body, 'no invented percentages').not.toMatch(/\d+(\.\d+)?\s?%/);
     expect(agent.file.lineEndings).toBe('lf');
     expect(agent.file.finalNewline).toBe(true);
   });
 
-  test.each(scan.agents.map((a) => [a.name, a] as const))('%s ends with a short worked example in the shape its Output section declares', (_, agent) => {
-    const template = firstFence(section(agent.body, 'Output') ?? '');
-    expect(template, 'the Output section holds a fenced template').toBeDefined();
-    const labels = templateLabels(template!);
-    expect(labels.length, 'the template names its parts').toBeGreaterThanOrEqual(2);
-    const example = section(agent.body, 'Worked example');
-    expect(example, 'a ## Worked example section').toBeDefined();
-    expect(agent.body.trimEnd().endsWith(example!.trimEnd()), 'the worked example is the last section').toBe(true);
-    expect(example!.length, 'the worked example stays short: the body is loaded on every run').toBeLessThanOrEqual(2000);
-    expect(example).toMatch(/^Request: "[^"\n]{20,}"$/m);
-    const answer = firstFence(example!);
-    expect(answer, 'the answer is a fenced block').toBeDefined();
-    expect({ labels, answer: answer!.join('\n') }, 'the answer has every part of the template, in order').toSatisfy(() => followsShape(labels, answer!));
-  });
+  test.each(scan.agents.map((a) => [a.name, a] as const))(
+    '%s ends with a short worked example in the shape its Output section declares',
+    (_, agent) => {
+      const template = firstFence(section(agent.body, 'Output') ?? '');
+      expect(template, 'the Output section holds a fenced template').toBeDefined();
+      const labels = templateLabels(template!);
+      expect(labels.length, 'the template names its parts').toBeGreaterThanOrEqual(2);
+      const example = section(agent.body, 'Worked example');
+      expect(example, 'a ## Worked example section').toBeDefined();
+      expect(agent.body.trimEnd().endsWith(example!.trimEnd()), 'the worked example is the last section').toBe(true);
+      expect(example!.length, 'the worked example stays short: the body is loaded on every run').toBeLessThanOrEqual(2000);
+      expect(example).toMatch(/^Request: "[^"\n]{20,}"$/m);
+      const answer = firstFence(example!);
+      expect(answer, 'the answer is a fenced block').toBeDefined();
+      expect({ labels, answer: answer!.join('\n') }, 'the answer has every part of the template, in order').toSatisfy(() =>
+        followsShape(labels, answer!),
+      );
+    },
+  );
 
   test('every agent a prompt names exists in the catalogue', () => {
     const names = new Set(scan.agents.map((a) => a.name));
@@ -113,8 +119,14 @@ describe('the default catalogue', () => {
     const readers = scan.agents.filter((a) => /(reviewer|auditor|explorer|checker)$/.test(a.name));
     expect(readers.length).toBeGreaterThanOrEqual(4);
     for (const agent of readers) {
-      expect(agent.tools.tools.map((t) => t.name), agent.name).not.toContain('Write');
-      expect(agent.tools.tools.map((t) => t.name), agent.name).not.toContain('Edit');
+      expect(
+        agent.tools.tools.map((t) => t.name),
+        agent.name,
+      ).not.toContain('Write');
+      expect(
+        agent.tools.tools.map((t) => t.name),
+        agent.name,
+      ).not.toContain('Edit');
     }
   });
 
@@ -135,7 +147,11 @@ describe('the default catalogue', () => {
       for (const rel of files) for (const run of wordRuns(readFileSync(path.join(dir, rel), 'utf8'), 12)) corpusRuns.add(run);
     }
     expect(corpusRuns.size).toBeGreaterThan(100_000);
-    const copied = scan.agents.flatMap((agent) => wordRuns(readFileSync(agent.file.absPath, 'utf8'), 12).filter((run) => corpusRuns.has(run)).map((run) => `${agent.name}: ${run}`));
+    const copied = scan.agents.flatMap((agent) =>
+      wordRuns(readFileSync(agent.file.absPath, 'utf8'), 12)
+        .filter((run) => corpusRuns.has(run))
+        .map((run) => `${agent.name}: ${run}`),
+    );
     expect(copied).toEqual([]);
   });
 });

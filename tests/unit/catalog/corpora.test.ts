@@ -88,5 +88,4 @@ describe('the 7 shared corpora built together', () => {
     expect(judged(scan.agents)).toEqual(judged(alone.agents));
     expect(scan.agents.filter((a) => a.sourceId === corpus && a.twins.count > 0).length).toBeGreaterThan(0);
   });
-
 });

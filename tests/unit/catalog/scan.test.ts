@@ -48,7 +48,22 @@ describe('scanning the fixture folder', () => {
     ['hostile/script-injector.md', 'clean', []],
     ['messy/crlf-agent.md', 'clean', []],
     ['messy/no-final-newline.md', 'clean', []],
-    ['messy/unquoted-colon.md', 'warnings', ['yaml-invalid', 'tools-legacy', 'tools-legacy', 'tools-unknown', 'tools-duplicate', 'tools-agent-in-subagent', 'model-invalid', 'field-invalid-value', 'field-ignored-by-plugins', 'field-nonstandard']],
+    [
+      'messy/unquoted-colon.md',
+      'warnings',
+      [
+        'yaml-invalid',
+        'tools-legacy',
+        'tools-legacy',
+        'tools-unknown',
+        'tools-duplicate',
+        'tools-agent-in-subagent',
+        'model-invalid',
+        'field-invalid-value',
+        'field-ignored-by-plugins',
+        'field-nonstandard',
+      ],
+    ],
     ['messy/flat-hooks.md', 'skipped', ['hooks-invalid', 'field-ignored-by-plugins']],
     ['messy/empty-tools.md', 'warnings', ['tools-empty']],
     ['messy/bypass.md', 'warnings', ['permission-bypass', 'field-ignored-by-plugins']],
@@ -135,7 +150,9 @@ describe('categories files', () => {
     const scan = scanSources([sourceFromDir(dir, root)]);
     const reported = scan.summaries[0]!.categoryProblems;
     expect(reported).toHaveLength(problems.length);
-    problems.forEach((p, i) => expect(reported[i]).toMatchObject({ rule: 'categories-invalid', file: 'categories.yaml', message: expect.stringContaining(p) }));
+    problems.forEach((p, i) =>
+      expect(reported[i]).toMatchObject({ rule: 'categories-invalid', file: 'categories.yaml', message: expect.stringContaining(p) }),
+    );
     expect(scan.agents).toHaveLength(1);
     expect(scan.categories.get('good')).toEqual(meta ?? { label: 'Good', order: undefined });
     expect(scan.categories.get('constructor')?.label ?? 'Builder').toBe('Builder');

@@ -36,13 +36,22 @@ function agent(name: string, ...lines: string[]): string {
 /** Scans a folder and measures it; every test also checks the neighbour survived and every file is accounted for. */
 function scan(dir: string, options: { fs?: FileSystem; external?: boolean } = {}): ScanResult & { seconds: number } {
   const started = performance.now();
-  const result = scanSources([{ ...sourceFromDir(dir, root), followExternalLinks: options.external ?? false }], options.fs ? { fs: options.fs } : {});
+  const result = scanSources(
+    [{ ...sourceFromDir(dir, root), followExternalLinks: options.external ?? false }],
+    options.fs ? { fs: options.fs } : {},
+  );
   const seconds = (performance.now() - started) / 1000;
-  expect(result.agents.some((a) => a.name === 'neighbour'), 'the neighbouring file is never lost').toBe(true);
+  expect(
+    result.agents.some((a) => a.name === 'neighbour'),
+    'the neighbouring file is never lost',
+  ).toBe(true);
   return { ...result, seconds };
 }
 
-const rulesOf = (result: ScanResult, file: string): RuleId[] => allFindings(result).filter((f) => f.file === file).map((f) => f.rule);
+const rulesOf = (result: ScanResult, file: string): RuleId[] =>
+  allFindings(result)
+    .filter((f) => f.file === file)
+    .map((f) => f.rule);
 
 /** Rules exercised below; the last test checks every input rule has a case. */
 const exercised = new Set<RuleId>();
@@ -52,7 +61,8 @@ function expectRule(result: ScanResult, file: string, rule: RuleId) {
 }
 
 /** Tenfold aliases nested `levels` deep: 10^levels values once expanded. */
-const laughs = (levels: number) => `l0: &l0 [a,a,a,a,a,a,a,a,a,a]\n${Array.from({ length: levels - 1 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`).join('\n')}`;
+const laughs = (levels: number) =>
+  `l0: &l0 [a,a,a,a,a,a,a,a,a,a]\n${Array.from({ length: levels - 1 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`).join('\n')}`;
 
 describe('YAML anchors and aliases', () => {
   test.each([
@@ -137,7 +147,11 @@ describe('sizes', () => {
   });
 
   test('a frontmatter block over the size limit is skipped unread', () => {
-    expectRule(scan(folder({ 'core/fm.md': agent('fm', `x: ${'y'.repeat(LIMITS.frontmatterBytes)}`) })), 'core/fm.md', 'limit-frontmatter-size');
+    expectRule(
+      scan(folder({ 'core/fm.md': agent('fm', `x: ${'y'.repeat(LIMITS.frontmatterBytes)}`) })),
+      'core/fm.md',
+      'limit-frontmatter-size',
+    );
   });
 });
 
@@ -152,7 +166,8 @@ describe('lengths that would make a page path too long', () => {
   ])('a %s of 500 characters gives slugs and ids that fit a file name', (_label, text, rel) => {
     const result = scan(folder({ [rel]: text }));
     for (const a of result.agents) {
-      for (const part of [a.slug, a.categoryId, a.twins.groupSlug]) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(LIMITS.slugChars + 10);
+      for (const part of [a.slug, a.categoryId, a.twins.groupSlug])
+        expect(Buffer.byteLength(part)).toBeLessThanOrEqual(LIMITS.slugChars + 10);
     }
     if (_label === 'name') expectRule(result, rel, 'limit-field-length');
   });
@@ -287,7 +302,8 @@ describe('findings that used to be lost', () => {
   });
 
   test('the tolerant reading keeps __proto__, constructor and toString keys, and category: constructor is an ordinary label', () => {
-    const text = '---\nname: proto\ndescription: Use when: things break\n__proto__: x\nconstructor: y\ntoString: z\ncategory: constructor\n---\n';
+    const text =
+      '---\nname: proto\ndescription: Use when: things break\n__proto__: x\nconstructor: y\ntoString: z\ncategory: constructor\n---\n';
     const result = scan(folder({ 'core/proto.md': text }));
     const a = result.agents.find((x) => x.name === 'proto')!;
     expect(a.otherFields.map((f) => f.key)).toEqual(['__proto__', 'constructor', 'toString', 'category']);
@@ -302,7 +318,11 @@ describe('findings that used to be lost', () => {
 
 describe('the checker on hostile files', () => {
   test('exits 1 with findings and never crashes; exit 2 is for usage only', () => {
-    const dir = folder({ 'core/anchors.md': agent('anchors', 'x: &a [*a]'), 'core/big.md': agent('big', `tools: mcp__${'_'.repeat(10_000)}`), 'core/nameless.md': '---\ndescription: d\n---\n' });
+    const dir = folder({
+      'core/anchors.md': agent('anchors', 'x: &a [*a]'),
+      'core/big.md': agent('big', `tools: mcp__${'_'.repeat(10_000)}`),
+      'core/nameless.md': '---\ndescription: d\n---\n',
+    });
     fs.symlinkSync('/', path.join(dir, 'root-link'));
     const result = spawnSync(process.execPath, ['scripts/check-agents.ts', dir], { cwd: root, encoding: 'utf8' });
     expect(result.stderr).toBe('');
@@ -322,6 +342,8 @@ test('every input rule except internal-error, limit-file-count and categories-in
 
 test('the README lists every limit with its value, as the code enforces it', () => {
   const readme = fs.readFileSync(path.join(import.meta.dirname, '../../../README.md'), 'utf8');
-  const missing = LIMIT_TABLE.map(({ rule, value, past }) => `| ${rule.startsWith('(') ? rule : `\`${rule}\``} | ${value} | ${past} |`).filter((row) => !readme.includes(row));
+  const missing = LIMIT_TABLE.map(
+    ({ rule, value, past }) => `| ${rule.startsWith('(') ? rule : `\`${rule}\``} | ${value} | ${past} |`,
+  ).filter((row) => !readme.includes(row));
   expect(missing).toEqual([]);
 });

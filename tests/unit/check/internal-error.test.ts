@@ -25,7 +25,18 @@ test('an unexpected exception on one file becomes an internal-error finding for 
     const scan = scanSources([sourceFromDir(dir, process.cwd())]);
     expect(scan.agents.map((a) => a.name)).toEqual(['fine']);
     expect(scan.skipped).toEqual([
-      { sourceId: expect.any(String), relPath: 'bad.md', findings: [expect.objectContaining({ rule: 'internal-error', severity: 'error', file: 'bad.md', message: expect.stringContaining('Cannot read properties') })] },
+      {
+        sourceId: expect.any(String),
+        relPath: 'bad.md',
+        findings: [
+          expect.objectContaining({
+            rule: 'internal-error',
+            severity: 'error',
+            file: 'bad.md',
+            message: expect.stringContaining('Cannot read properties'),
+          }),
+        ],
+      },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

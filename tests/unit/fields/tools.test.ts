@@ -6,23 +6,34 @@ import type { FieldValue } from '../../../src/lib/read/yaml.ts';
 describe('normaliseTools', () => {
   test.each([
     ['Read, Write, Bash', ['Read', 'Write', 'Bash']],
-    [['Glob', 'mcp__github__get_issue'], ['Glob', 'mcp__github__get_issue']],
+    [
+      ['Glob', 'mcp__github__get_issue'],
+      ['Glob', 'mcp__github__get_issue'],
+    ],
     ['Read, Read, Grep', ['Read', 'Grep']],
     ['Agent(worker, researcher), Bash(npm run *)', ['Agent(worker, researcher)', 'Bash(npm run *)']],
-    [['Read, Grep', 'Bash'], ['Read', 'Grep', 'Bash']],
+    [
+      ['Read, Grep', 'Bash'],
+      ['Read', 'Grep', 'Bash'],
+    ],
     ['Read Grep', ['Read', 'Grep']],
     ['', []],
     [[], []],
     [null, []],
-  ] satisfies [FieldValue, string[]][])('normaliseTools(%j) lists %j', (input, expected) => expect(normaliseTools(input).tools.map((t) => t.raw)).toEqual(expected));
+  ] satisfies [FieldValue, string[]][])('normaliseTools(%j) lists %j', (input, expected) =>
+    expect(normaliseTools(input).tools.map((t) => t.raw)).toEqual(expected),
+  );
 
   test.each([[undefined], ['*'], [['Read', '*']]])('%j inherits all tools', (input) => {
     expect(normaliseTools(input)).toMatchObject({ inheritsAll: true, tools: [] });
   });
 
-  test.each([[[]], [null], ['']])('%j gives no tools, which is not the same as an absent field', (input) => expect(normaliseTools(input)).toMatchObject({ inheritsAll: false, tools: [] }));
+  test.each([[[]], [null], ['']])('%j gives no tools, which is not the same as an absent field', (input) =>
+    expect(normaliseTools(input)).toMatchObject({ inheritsAll: false, tools: [] }),
+  );
   test('duplicates are remembered', () => expect(normaliseTools('Read, Read').duplicates).toEqual(['Read']));
-  test('entries that are not text are kept as invalid', () => expect(normaliseTools(['Read', 3, { a: 1 }]).invalid).toEqual(['3', '{"a":1}']));
+  test('entries that are not text are kept as invalid', () =>
+    expect(normaliseTools(['Read', 3, { a: 1 }]).invalid).toEqual(['3', '{"a":1}']));
 });
 
 describe('classifyTool', () => {
@@ -68,9 +79,14 @@ test.each([
   [5, []],
   [{ Read: true }, []],
   ['Read, Grep', ['Read', 'Grep']],
-  [['Read', 5, 'Grep Glob'], ['Read', 'Grep', 'Glob']],
+  [
+    ['Read', 5, 'Grep Glob'],
+    ['Read', 'Grep', 'Glob'],
+  ],
   ['Read, *', undefined],
-] satisfies [FieldValue | undefined, string[] | undefined][])('claudeToolList(%j) is %j', (input, expected) => expect(claudeToolList(input)).toEqual(expected));
+] satisfies [FieldValue | undefined, string[] | undefined][])('claudeToolList(%j) is %j', (input, expected) =>
+  expect(claudeToolList(input)).toEqual(expected),
+);
 
 test.each([
   ['Grep', 'project', ['Grep', 'Write', 'Edit', 'Read']],

@@ -5,14 +5,30 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CategoryTable } from '../../../src/lib/catalog/categories.ts';
 import { loadCatalogConfig } from '../../../src/build/config-file.ts';
-import { marketplaceSchema, planMarketplace, pluginManifestSchema, pluginNameForCategory, type MarketplaceAgent, type MarketplaceOptions } from '../../../src/lib/publish/marketplace.ts';
+import {
+  marketplaceSchema,
+  planMarketplace,
+  pluginManifestSchema,
+  pluginNameForCategory,
+  type MarketplaceAgent,
+  type MarketplaceOptions,
+} from '../../../src/lib/publish/marketplace.ts';
 import { marketplaceNameProblems } from '../../../src/lib/publish/plugin-manifests.ts';
 import { scanSources } from '../../../src/build/scan.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
 function agent(name: string, categoryId: string, more: Partial<MarketplaceAgent> = {}): MarketplaceAgent {
-  return { name, categoryId, sourceId: 'src', verdict: 'clean', otherFields: [], findings: [], file: { relPath: `${categoryId}/${name}.md`, absPath: `/agents/${categoryId}/${name}.md`, sha256: `sha-of-${name}` }, ...more };
+  return {
+    name,
+    categoryId,
+    sourceId: 'src',
+    verdict: 'clean',
+    otherFields: [],
+    findings: [],
+    file: { relPath: `${categoryId}/${name}.md`, absPath: `/agents/${categoryId}/${name}.md`, sha256: `sha-of-${name}` },
+    ...more,
+  };
 }
 
 function plan(agents: MarketplaceAgent[], options: Partial<MarketplaceOptions> = {}, categories: CategoryTable = new Map()) {
@@ -42,13 +58,34 @@ describe('planMarketplace', () => {
   });
 
   test('a skipped file of the scan is reported with its first error', () => {
-    const findings = [{ source: 'src', file: 'core/x.md', line: 1, column: 1, rule: 'description-missing' as const, severity: 'error' as const, message: 'No `description` field.', hint: '' }];
-    const result = planMarketplace({ agents: [agent('a', 'core')], skipped: [{ sourceId: 'src', relPath: 'core/x.md', findings }], categories: new Map() }, { name: 'acme-agents', owner: 'Acme' });
-    expect(result.leftOut).toEqual([{ sourceId: 'src', relPath: 'core/x.md', reason: 'Claude Code skips it (description-missing: No `description` field.)' }]);
+    const findings = [
+      {
+        source: 'src',
+        file: 'core/x.md',
+        line: 1,
+        column: 1,
+        rule: 'description-missing' as const,
+        severity: 'error' as const,
+        message: 'No `description` field.',
+        hint: '',
+      },
+    ];
+    const result = planMarketplace(
+      { agents: [agent('a', 'core')], skipped: [{ sourceId: 'src', relPath: 'core/x.md', findings }], categories: new Map() },
+      { name: 'acme-agents', owner: 'Acme' },
+    );
+    expect(result.leftOut).toEqual([
+      { sourceId: 'src', relPath: 'core/x.md', reason: 'Claude Code skips it (description-missing: No `description` field.)' },
+    ]);
   });
 
   test.each([
-    ['same name, same category: the first in source order stays', [agent('dup', 'core', { sourceId: 'a' }), agent('dup', 'core', { sourceId: 'b' })], ['core:dup'], ['b']],
+    [
+      'same name, same category: the first in source order stays',
+      [agent('dup', 'core', { sourceId: 'a' }), agent('dup', 'core', { sourceId: 'b' })],
+      ['core:dup'],
+      ['b'],
+    ],
     ['same name, other categories: both stay', [agent('dup', 'core'), agent('dup', 'data')], ['core:dup', 'data:dup'], []],
     ['different names: both stay', [agent('one', 'core'), agent('two', 'core')], ['core:one', 'core:two'], []],
   ])('collisions: %s', (_, agents, kept, leftOutSources) => {
@@ -60,19 +97,27 @@ describe('planMarketplace', () => {
 
   test.each([
     [['permissionMode'], ['permissionMode']],
-    [['hooks', 'color', 'mcpServers'], ['hooks', 'mcpServers']],
+    [
+      ['hooks', 'color', 'mcpServers'],
+      ['hooks', 'mcpServers'],
+    ],
     [['color', 'memory'], undefined],
   ])('fields %j: plugins ignore %j, and the agent is still included', (keys, ignored) => {
     const otherFields = keys.map((key) => ({ key, value: 'x', standard: true }));
     const result = plan([agent('a', 'core', { otherFields })]);
     expect(included(result)).toEqual(['core:a']);
-    expect(result.ignoredFields).toEqual(ignored ? [{ plugin: 'core', name: 'a', sourceId: 'src', relPath: 'core/a.md', fields: ignored }] : []);
+    expect(result.ignoredFields).toEqual(
+      ignored ? [{ plugin: 'core', name: 'a', sourceId: 'src', relPath: 'core/a.md', fields: ignored }] : [],
+    );
   });
 
   test('two files of one name in a category keep their names apart, and paths sit under the plugin', () => {
     const a = agent('reviewer', 'core', { file: { relPath: 'core/x/reviewer.md', absPath: '/a', sha256: 'a' } });
     const b = agent('strict-reviewer', 'core', { file: { relPath: 'core/y/Reviewer.MD', absPath: '/b', sha256: 'b' } });
-    expect(plan([a, b]).plugins[0]!.agents.map((f) => f.path)).toEqual(['plugins/core/agents/reviewer.md', 'plugins/core/agents/strict-reviewer.md']);
+    expect(plan([a, b]).plugins[0]!.agents.map((f) => f.path)).toEqual([
+      'plugins/core/agents/reviewer.md',
+      'plugins/core/agents/strict-reviewer.md',
+    ]);
   });
 
   test('plugins follow the category order, then labels', () => {
@@ -85,7 +130,11 @@ describe('planMarketplace', () => {
   });
 
   test('the plan passes its own schemas, and its entries point at its plugin folders', () => {
-    const result = plan([agent('a', 'core'), agent('b', 'claude-tools'), agent('c', 'agents-claude-tools')], {}, new Map([['core', { label: 'Core', description: 'Core agents.' }]]));
+    const result = plan(
+      [agent('a', 'core'), agent('b', 'claude-tools'), agent('c', 'agents-claude-tools')],
+      {},
+      new Map([['core', { label: 'Core', description: 'Core agents.' }]]),
+    );
     expect(result.errors).toEqual([]);
     expect(marketplaceSchema.parse(result.manifest)).toEqual(result.manifest);
     for (const p of result.plugins) expect(pluginManifestSchema.parse(p.manifest)).toEqual(p.manifest);
@@ -95,8 +144,15 @@ describe('planMarketplace', () => {
       ['agents-claude-tools-2', './plugins/agents-claude-tools-2', 'claude-tools'],
       ['core', './plugins/core', 'core'],
     ]);
-    expect(result.plugins.find((p) => p.name === 'core')!.manifest).toEqual({ name: 'core', description: 'Core agents.', version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/), author: { name: 'Acme' } });
-    expect(result.notes).toEqual([`category "claude-tools" is published as plugin "agents-claude-tools-2": plugin names starting with "claude-" are reserved for Anthropic's own plugins`]);
+    expect(result.plugins.find((p) => p.name === 'core')!.manifest).toEqual({
+      name: 'core',
+      description: 'Core agents.',
+      version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/),
+      author: { name: 'Acme' },
+    });
+    expect(result.notes).toEqual([
+      `category "claude-tools" is published as plugin "agents-claude-tools-2": plugin names starting with "claude-" are reserved for Anthropic's own plugins`,
+    ]);
   });
 
   test.each([
@@ -110,10 +166,22 @@ describe('planMarketplace', () => {
 });
 
 test('agent files and plugin folders of the export are names Windows can hold: no device names, no reserved characters', () => {
-  const files = (rel: string, name: string) => agent(name, 'con', { file: { relPath: rel, absPath: `/agents/${rel}`, sha256: `sha-${rel}` } });
-  const result = plan([files('con/CON.md', 'CON'), files('con/aux.txt.md', 'aux-text'), files('con/odd"name*x|y:.md', 'odd-chars'), files('con/fine.md', 'fine')]);
+  const files = (rel: string, name: string) =>
+    agent(name, 'con', { file: { relPath: rel, absPath: `/agents/${rel}`, sha256: `sha-${rel}` } });
+  const result = plan([
+    files('con/CON.md', 'CON'),
+    files('con/aux.txt.md', 'aux-text'),
+    files('con/odd"name*x|y:.md', 'odd-chars'),
+    files('con/fine.md', 'fine'),
+  ]);
   const paths = result.plugins.flatMap((p) => [p.dir, ...p.agents.map((a) => a.path)]);
-  expect(paths).toEqual(['plugins/con-uncategorised', 'plugins/con-uncategorised/agents/con-agent.md', 'plugins/con-uncategorised/agents/aux-text.md', 'plugins/con-uncategorised/agents/odd-chars.md', 'plugins/con-uncategorised/agents/fine.md']);
+  expect(paths).toEqual([
+    'plugins/con-uncategorised',
+    'plugins/con-uncategorised/agents/con-agent.md',
+    'plugins/con-uncategorised/agents/aux-text.md',
+    'plugins/con-uncategorised/agents/odd-chars.md',
+    'plugins/con-uncategorised/agents/fine.md',
+  ]);
 });
 
 describe('names', () => {
@@ -167,13 +235,20 @@ describe('names', () => {
 
 function runExport(args: string[], env: Record<string, string | undefined> = {}) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'AGENTS_DIR' && key !== 'CATALOG_CONFIG'));
-  const result = spawnSync(process.execPath, ['scripts/export-marketplace.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...base, ...env } });
+  const result = spawnSync(process.execPath, ['scripts/export-marketplace.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...base, ...env },
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 const claudeOnPath = (process.env['PATH'] ?? '').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, 'claude')));
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((e) =>
+    e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : [],
+  );
 
 describe('export:marketplace on the default catalogue', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'marketplace-'));
@@ -191,7 +266,9 @@ describe('export:marketplace on the default catalogue', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(scan.agents.length).toBeGreaterThan(100);
-    expect(run.out).toMatch(new RegExp(`^Wrote marketplace "subagent-catalog" to .+: ${categoryCount} plugins, ${scan.agents.length} agents\\.$`, 'm'));
+    expect(run.out).toMatch(
+      new RegExp(`^Wrote marketplace "subagent-catalog" to .+: ${categoryCount} plugins, ${scan.agents.length} agents\\.$`, 'm'),
+    );
     expect(run.out).not.toContain('Left out');
     expect(run.out.includes('claude plugin validate')).toBe(claudeOnPath);
   });
@@ -204,16 +281,28 @@ describe('export:marketplace on the default catalogue', () => {
       const pluginDir = path.join(out, entry.source as string);
       expect(existsSync(pluginDir)).toBe(true);
       const plugin = pluginManifestSchema.parse(readJson(path.join(pluginDir, '.claude-plugin/plugin.json')));
-      expect(plugin).toMatchObject({ name: entry.name, version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/), description: entry.description });
+      expect(plugin).toMatchObject({
+        name: entry.name,
+        version: expect.stringMatching(/^1\.0\.0-[0-9a-z]+$/),
+        description: entry.description,
+      });
     }
     expect(readFileSync(path.join(out, '.claude-plugin/marketplace.json'), 'utf8')).toMatch(/^\{\n {2}"name"[\s\S]*\}\n$/);
   });
 
   test('every agent file is a byte-for-byte copy of its source, and nothing else is written', () => {
     const expected = scan.agents.map((a) => `plugins/${pluginNameForCategory(a.categoryId)}/agents/${path.basename(a.file.relPath)}`);
-    for (const [index, a] of scan.agents.entries()) expect(readFileSync(path.join(out, expected[index]!)).equals(readFileSync(a.file.absPath))).toBe(true);
-    const manifests = ['.claude-plugin/marketplace.json', ...new Set(scan.agents.map((a) => `plugins/${pluginNameForCategory(a.categoryId)}/.claude-plugin/plugin.json`))];
-    expect(filesUnder(out).map((f) => f.split(path.sep).join('/')).sort()).toEqual([...expected, ...manifests].sort());
+    for (const [index, a] of scan.agents.entries())
+      expect(readFileSync(path.join(out, expected[index]!)).equals(readFileSync(a.file.absPath))).toBe(true);
+    const manifests = [
+      '.claude-plugin/marketplace.json',
+      ...new Set(scan.agents.map((a) => `plugins/${pluginNameForCategory(a.categoryId)}/.claude-plugin/plugin.json`)),
+    ];
+    expect(
+      filesUnder(out)
+        .map((f) => f.split(path.sep).join('/'))
+        .sort(),
+    ).toEqual([...expected, ...manifests].sort());
   });
 
   test('claude plugin validate accepts the export, when claude is installed', () => {
@@ -244,7 +333,8 @@ describe('export:marketplace on a small folder', () => {
     'core/good.md': '---\nname: good\ndescription: Use when testing.\n---\nBody.\n',
     'core/broken.md': '---\nname: broken\n---\nNo description, so Claude Code skips it.\n',
     'core/more/good-again.md': '---\nname: good\ndescription: Use when testing again.\n---\nBody.\n',
-    'ops/deployer.md': '---\nname: deployer\ndescription: Use when deploying.\npermissionMode: acceptEdits\nhooks:\n  Stop: []\n---\nBody.\n',
+    'ops/deployer.md':
+      '---\nname: deployer\ndescription: Use when deploying.\npermissionMode: acceptEdits\nhooks:\n  Stop: []\n---\nBody.\n',
   };
   beforeAll(() => {
     for (const [file, text] of Object.entries(files)) {
@@ -262,7 +352,9 @@ describe('export:marketplace on a small folder', () => {
     expect(out).toMatch(/^ {2}core +1 agent$/m);
     expect(out).toContain('Left out (2):');
     expect(out).toContain(`${shown('core/broken.md')}: Claude Code skips it (description-missing:`);
-    expect(out).toContain(`${shown('core/more/good-again.md')} (agent "good"): plugin "core" already has an agent named "good" (agents: core/good.md)`);
+    expect(out).toContain(
+      `${shown('core/more/good-again.md')} (agent "good"): plugin "core" already has an agent named "good" (agents: core/good.md)`,
+    );
     expect(out).toContain(`ops:deployer (${shown('ops/deployer.md')}): permissionMode, hooks`);
     expect(readFileSync(path.join(tmp, 'out/plugins/ops/agents/deployer.md'), 'utf8')).toBe(files['ops/deployer.md']);
   });
@@ -276,7 +368,10 @@ describe('export:marketplace on a small folder', () => {
     [[], 2, /Name the folder/],
   ])('export:marketplace %j exits %i and writes nothing', (args, code, message) => {
     const target = path.join(tmp, 'refused');
-    const result = runExport(args.map((arg) => (arg === '<out>' ? target : arg)), { AGENTS_DIR: agents });
+    const result = runExport(
+      args.map((arg) => (arg === '<out>' ? target : arg)),
+      { AGENTS_DIR: agents },
+    );
     expect(result.code).toBe(code);
     expect(result.err).toMatch(message);
     expect(existsSync(target)).toBe(false);

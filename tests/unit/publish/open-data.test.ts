@@ -12,7 +12,9 @@ import { type ScanResult } from '../../../src/lib/catalog/assemble.ts';
 import { nameWords, searchIndexKey, searchRecord } from '../../../src/lib/search/records.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `tests/corpora/${e.name}`);
+const corpora = readdirSync(path.join(root, 'tests/corpora'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => `tests/corpora/${e.name}`);
 
 function records(scan: ScanResult): AgentRecord[] {
   return scan.agents.map((agent) =>
@@ -41,9 +43,19 @@ describe('claude --agents', () => {
   const base = { description: 'Use when testing.', tools: ['Bash(npm test)'] };
   test.each([
     ['tools become an array of entries as written', {}, { tools: ['Bash(npm test)'] }],
-    ['fields pass through as written', { model: 'opus', maxTurns: 5, permissionMode: 'plan' }, { model: 'opus', maxTurns: 5, permissionMode: 'plan' }],
-    ['disallowedTools and skills become arrays', { disallowedTools: 'Write, Edit', skills: 'a' }, { disallowedTools: ['Write', 'Edit'], skills: ['a'] }],
-  ])('%s', (_label, fields, expected) => expect(cliAgent(base, 'Prompt.', fields)).toMatchObject({ description: 'Use when testing.', prompt: 'Prompt.', ...expected }));
+    [
+      'fields pass through as written',
+      { model: 'opus', maxTurns: 5, permissionMode: 'plan' },
+      { model: 'opus', maxTurns: 5, permissionMode: 'plan' },
+    ],
+    [
+      'disallowedTools and skills become arrays',
+      { disallowedTools: 'Write, Edit', skills: 'a' },
+      { disallowedTools: ['Write', 'Edit'], skills: ['a'] },
+    ],
+  ])('%s', (_label, fields, expected) =>
+    expect(cliAgent(base, 'Prompt.', fields)).toMatchObject({ description: 'Use when testing.', prompt: 'Prompt.', ...expected }),
+  );
 
   test('an agent without a tools field keeps inheriting every tool', () => {
     expect(cliAgent({ ...base, tools: null }, 'P', {})).not.toHaveProperty('tools');
@@ -68,12 +80,16 @@ describe('llms.txt, the feed and robots.txt', () => {
   test('the feed lists the newest agents first and is the same for the same input', () => {
     const dated = all.slice(0, 3).map((record, i) => ({ record, updated: `2026-0${i + 1}-01T00:00:00Z` }));
     const feed = atomFeed(dated, { siteUrl: 'https://x.test/', feedUrl: 'https://x.test/feed.xml', undatedSources: [] });
-    expect(feed).toBe(atomFeed([...dated].reverse(), { siteUrl: 'https://x.test/', feedUrl: 'https://x.test/feed.xml', undatedSources: [] }));
+    expect(feed).toBe(
+      atomFeed([...dated].reverse(), { siteUrl: 'https://x.test/', feedUrl: 'https://x.test/feed.xml', undatedSources: [] }),
+    );
     expect(feed.indexOf(dated[2]!.record.name)).toBeLessThan(feed.indexOf(dated[0]!.record.name));
     expect(feed).toContain('<updated>2026-03-01T00:00:00Z</updated>');
   });
   test('a source not in git is named in the feed, not given invented dates', () => {
-    expect(atomFeed([], { siteUrl: '/', feedUrl: '/feed.xml', undatedSources: ['Team agents'] })).toContain('No dates for Team agents: not in git');
+    expect(atomFeed([], { siteUrl: '/', feedUrl: '/feed.xml', undatedSources: ['Team agents'] })).toContain(
+      'No dates for Team agents: not in git',
+    );
   });
   test.each([
     [undefined, 'User-agent: *\nAllow: /\n'],
@@ -113,14 +129,23 @@ describe('search records', () => {
 });
 
 describe('the bundle summary', () => {
-  const agent = (name: string, over: Partial<AgentRecord> = {}) => ({ ...records(scanSources([sourceFromDir('content/agents', root)]))[0]!, name, fileName: `${name}.md`, ...over }) as never;
+  const agent = (name: string, over: Partial<AgentRecord> = {}) =>
+    ({ ...records(scanSources([sourceFromDir('content/agents', root)]))[0]!, name, fileName: `${name}.md`, ...over }) as never;
   test('adds up costs and permissions, lists MCP servers, skipped agents and file names that clash', () => {
     const summary = bundleSummary([
       agent('a', { descriptionCost: { characters: 100, tokens: 25 }, permissions: ['Read-only'], mcpServers: ['github'] }),
       agent('b', { descriptionCost: { characters: 40, tokens: 10 }, permissions: ['Runs shell'], verdict: 'skipped' }),
       agent('a', { descriptionCost: { characters: 1, tokens: 1 }, permissions: ['Edits files'] }),
     ]);
-    expect(summary).toEqual({ characters: 141, tokens: 36, permissions: ['Edits files', 'Runs shell'], mcpServers: ['github'], skipped: ['b'], runsCommands: [], clashes: ['a.md'] });
+    expect(summary).toEqual({
+      characters: 141,
+      tokens: 36,
+      permissions: ['Edits files', 'Runs shell'],
+      mcpServers: ['github'],
+      skipped: ['b'],
+      runsCommands: [],
+      clashes: ['a.md'],
+    });
   });
 
   test.each([
@@ -133,11 +158,17 @@ describe('the bundle summary', () => {
   });
 
   test('file names that differ only in case clash: macOS and Windows hold them as one file', () => {
-    expect(bundleSummary([agent('Code-Reviewer'), agent('CODE-reviewer'), agent('code-reviewer'), agent('other')]).clashes).toEqual(['Code-Reviewer.md / CODE-reviewer.md / code-reviewer.md']);
+    expect(bundleSummary([agent('Code-Reviewer'), agent('CODE-reviewer'), agent('code-reviewer'), agent('other')]).clashes).toEqual([
+      'Code-Reviewer.md / CODE-reviewer.md / code-reviewer.md',
+    ]);
   });
 
   test('the claude --agents JSON of a bundle keeps an agent named __proto__', () => {
-    const json = mergedAgentsJson([{ __proto__: { description: 'a', prompt: 'p' } } as never, JSON.parse('{"__proto__": {"description": "b", "prompt": "q"}}'), { constructor: { description: 'c', prompt: 'r' } }]);
+    const json = mergedAgentsJson([
+      { __proto__: { description: 'a', prompt: 'p' } } as never,
+      JSON.parse('{"__proto__": {"description": "b", "prompt": "q"}}'),
+      { constructor: { description: 'c', prompt: 'r' } },
+    ]);
     expect(Object.keys(JSON.parse(json))).toEqual(['__proto__', 'constructor']);
     expect(JSON.parse(json)['__proto__']).toEqual({ description: 'b', prompt: 'q' });
   });

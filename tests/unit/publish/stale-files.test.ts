@@ -27,7 +27,14 @@ test.each([
 });
 
 test('only files this build is not known to have written are checked', () => {
-  const previous = ['index.html', 'agents/a/index.html', 'agents/gone/index.html', 'pagefind/fragment/x.pf_fragment', '_astro/old.css', 'agents/a.md'];
+  const previous = [
+    'index.html',
+    'agents/a/index.html',
+    'agents/gone/index.html',
+    'pagefind/fragment/x.pf_fragment',
+    '_astro/old.css',
+    'agents/a.md',
+  ];
   const current = new Set(['index.html', 'agents/a/index.html', 'agents/a.md']);
   expect(staleCandidates(previous, current, ['pagefind'])).toEqual(['agents/gone/index.html', '_astro/old.css']);
 });

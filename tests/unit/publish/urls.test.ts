@@ -6,7 +6,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commandTable, installCommand, powerShellQuote, removeCommand, safeFileName, shellQuote, type InstallItem } from '../../../src/lib/publish/install.ts';
+import {
+  commandTable,
+  installCommand,
+  powerShellQuote,
+  removeCommand,
+  safeFileName,
+  shellQuote,
+  type InstallItem,
+} from '../../../src/lib/publish/install.ts';
 import { powerShellProblems } from '../../support/powershell.ts';
 
 test.each([
@@ -48,7 +56,9 @@ test.each([
   ['con.txt', 'con-txt', 'con-txt.md'],
   ['a"b*c|d:e', 'a-b-c-d-e', 'a-b-c-d-e.md'],
   ['console', 'console', 'console.md'],
-])('safeFileName(%j) is %j, a name Linux, macOS and Windows can all hold', (name, slug, file) => expect(safeFileName(name, slug)).toBe(file));
+])('safeFileName(%j) is %j, a name Linux, macOS and Windows can all hold', (name, slug, file) =>
+  expect(safeFileName(name, slug)).toBe(file),
+);
 
 test.each([
   ['plain', "'plain'"],
@@ -74,46 +84,56 @@ describe('install and remove commands', () => {
     });
   }
 
-  test.each(['sh', 'bash'])('in %s, installing keeps a file of the same name that is already there, and removing deletes only what the site published', (shell) => {
-    const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
-    const folder = path.join(home, '.claude/agents');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'ai-engineer.md'), 'my own agent\n');
-    const items = published(item('ai-engineer.md', 'the site’s agent\n'), item('code-reviewer.md', 'a reviewer\n'));
-    const run = (command: string) => execFileSync(shell, ['-c', command], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
-    const installed = run(installCommand(items, 'user', 'posix'));
-    expect(installed).toContain(`Kept ${home}/.claude/agents/ai-engineer.md: a file of that name is already there`);
-    expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
-    expect(readFileSync(path.join(folder, 'code-reviewer.md'), 'utf8')).toBe('a reviewer\n');
-    expect(readdirSync(folder).sort()).toEqual(['ai-engineer.md', 'code-reviewer.md']);
-    const removed = run(removeCommand(items, 'user', 'posix'));
-    expect(removed).toContain('Left');
-    expect(readdirSync(folder)).toEqual(['ai-engineer.md']);
-    expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
-    // The project scope writes below the current folder.
-    run(installCommand(items.slice(1), 'project', 'posix'));
-    expect(readdirSync(path.join(home, '.claude/agents'))).toContain('code-reviewer.md');
-    rmSync(home, { recursive: true, force: true });
-  });
+  test.each(['sh', 'bash'])(
+    'in %s, installing keeps a file of the same name that is already there, and removing deletes only what the site published',
+    (shell) => {
+      const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
+      const folder = path.join(home, '.claude/agents');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'ai-engineer.md'), 'my own agent\n');
+      const items = published(item('ai-engineer.md', 'the site’s agent\n'), item('code-reviewer.md', 'a reviewer\n'));
+      const run = (command: string) =>
+        execFileSync(shell, ['-c', command], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+      const installed = run(installCommand(items, 'user', 'posix'));
+      expect(installed).toContain(`Kept ${home}/.claude/agents/ai-engineer.md: a file of that name is already there`);
+      expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
+      expect(readFileSync(path.join(folder, 'code-reviewer.md'), 'utf8')).toBe('a reviewer\n');
+      expect(readdirSync(folder).sort()).toEqual(['ai-engineer.md', 'code-reviewer.md']);
+      const removed = run(removeCommand(items, 'user', 'posix'));
+      expect(removed).toContain('Left');
+      expect(readdirSync(folder)).toEqual(['ai-engineer.md']);
+      expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
+      // The project scope writes below the current folder.
+      run(installCommand(items.slice(1), 'project', 'posix'));
+      expect(readdirSync(path.join(home, '.claude/agents'))).toContain('code-reviewer.md');
+      rmSync(home, { recursive: true, force: true });
+    },
+  );
 
-  test.each(['sh', 'bash'])('in %s, the one-agent command keeps the user’s file, installs once it is gone, and removes only its own bytes', (shell) => {
-    const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
-    const folder = path.join(home, '.claude/agents');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'ai-engineer.md'), 'my own agent\n');
-    const items = published(item('ai-engineer.md', 'the site’s agent\n'));
-    const run = (command: string) => execFileSync(shell, ['-c', command], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
-    expect(run(installCommand(items, 'project'))).toBe('Kept .claude/agents/ai-engineer.md: a file of that name is already there; remove it first to replace it.\n');
-    expect(run(removeCommand(items, 'project'))).toBe('Left .claude/agents/ai-engineer.md: it is not the file this site published.\n');
-    expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
-    rmSync(path.join(folder, 'ai-engineer.md'));
-    expect(run(installCommand(items, 'project'))).toBe('Installed .claude/agents/ai-engineer.md\n');
-    expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('the site’s agent\n');
-    expect(run(removeCommand(items, 'project'))).toBe('Removed .claude/agents/ai-engineer.md\n');
-    expect(run(removeCommand(items, 'project'))).toBe('Not there: .claude/agents/ai-engineer.md\n');
-    expect(readdirSync(folder)).toEqual([]);
-    rmSync(home, { recursive: true, force: true });
-  });
+  test.each(['sh', 'bash'])(
+    'in %s, the one-agent command keeps the user’s file, installs once it is gone, and removes only its own bytes',
+    (shell) => {
+      const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
+      const folder = path.join(home, '.claude/agents');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'ai-engineer.md'), 'my own agent\n');
+      const items = published(item('ai-engineer.md', 'the site’s agent\n'));
+      const run = (command: string) =>
+        execFileSync(shell, ['-c', command], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+      expect(run(installCommand(items, 'project'))).toBe(
+        'Kept .claude/agents/ai-engineer.md: a file of that name is already there; remove it first to replace it.\n',
+      );
+      expect(run(removeCommand(items, 'project'))).toBe('Left .claude/agents/ai-engineer.md: it is not the file this site published.\n');
+      expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('my own agent\n');
+      rmSync(path.join(folder, 'ai-engineer.md'));
+      expect(run(installCommand(items, 'project'))).toBe('Installed .claude/agents/ai-engineer.md\n');
+      expect(readFileSync(path.join(folder, 'ai-engineer.md'), 'utf8')).toBe('the site’s agent\n');
+      expect(run(removeCommand(items, 'project'))).toBe('Removed .claude/agents/ai-engineer.md\n');
+      expect(run(removeCommand(items, 'project'))).toBe('Not there: .claude/agents/ai-engineer.md\n');
+      expect(readdirSync(folder)).toEqual([]);
+      rmSync(home, { recursive: true, force: true });
+    },
+  );
 
   test.each([
     ['a name with a quote', { fileName: 'a"b.md', sha256: 'a'.repeat(64) }],
@@ -132,12 +152,22 @@ describe('install and remove commands', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  test.each(['user', 'project'] as const)('the PowerShell commands for %s parse: quotes closed, brackets balanced, no variable read as a drive', (scope) => {
-    const items = [{ url: "https://x.test/it's/a.md", fileName: 'a.md', sha256: 'a'.repeat(64) }, { url: 'https://x.test/b.md', fileName: 'b.md', sha256: 'b'.repeat(64) }];
-    for (const command of [installCommand(items, scope, 'powershell'), removeCommand(items, scope, 'powershell'), installCommand(items.slice(0, 1), scope, 'powershell')]) {
-      expect(powerShellProblems(command), command).toEqual([]);
-    }
-  });
+  test.each(['user', 'project'] as const)(
+    'the PowerShell commands for %s parse: quotes closed, brackets balanced, no variable read as a drive',
+    (scope) => {
+      const items = [
+        { url: "https://x.test/it's/a.md", fileName: 'a.md', sha256: 'a'.repeat(64) },
+        { url: 'https://x.test/b.md', fileName: 'b.md', sha256: 'b'.repeat(64) },
+      ];
+      for (const command of [
+        installCommand(items, scope, 'powershell'),
+        removeCommand(items, scope, 'powershell'),
+        installCommand(items.slice(0, 1), scope, 'powershell'),
+      ]) {
+        expect(powerShellProblems(command), command).toEqual([]);
+      }
+    },
+  );
 
   test('the command table offers both scopes in both shells', () => {
     const table = commandTable(published(item('a.md', 'a')));

@@ -18,8 +18,9 @@ describe('locateFrontmatter', () => {
     ['\n---\nname: a\n---\n', { yaml: 'name: a', openLine: 2, displacement: 'leading-blank-lines' }],
   ])('finds the block in %j', (text, expected) => expect(locateFrontmatter(text)).toMatchObject(expected));
 
-  test.each([['# Title\n'], ['---\nname: a\nno closing delimiter\n'], [''], ['----\nname: a\n----\n'], ['--- x\nname: a\n---\n']])('finds no block in %j', (text) =>
-    expect(locateFrontmatter(text)).toBeUndefined(),
+  test.each([['# Title\n'], ['---\nname: a\nno closing delimiter\n'], [''], ['----\nname: a\n----\n'], ['--- x\nname: a\n---\n']])(
+    'finds no block in %j',
+    (text) => expect(locateFrontmatter(text)).toBeUndefined(),
   );
 
   test('closes only at a --- in column 0: an indented --- inside a block scalar belongs to the value', () => {
@@ -53,7 +54,12 @@ describe('parseYamlStrict', () => {
   test.each([
     ['an unquoted colon', 'name: a\ndescription: Use when: things break\n', 'yaml-invalid', 2],
     ['a value starting with *', 'name: b\ndescription: *bold* claims\n', 'yaml-invalid', 2],
-    ['exponential alias expansion past what Claude Code reads', `a: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n`, 'limit-yaml-expansion', 1],
+    [
+      'exponential alias expansion past what Claude Code reads',
+      `a: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n`,
+      'limit-yaml-expansion',
+      1,
+    ],
   ])('reports %s', (_label, yaml, rule, yamlLine) => expect(fields(yaml)).toMatchObject({ rule, yamlLine }));
 
   test.each([

@@ -27,15 +27,62 @@ fc.configureGlobal({ baseSize: 'xlarge' });
 const timeBound = (chars: number) => 400 + chars / 200;
 
 const key = fc.oneof(
-  fc.constantFrom('name', 'description', 'tools', 'model', 'skills', 'tags', 'category', 'permissionMode', 'color', '__proto__', 'constructor', 'toString', 'hasOwnProperty'),
+  fc.constantFrom(
+    'name',
+    'description',
+    'tools',
+    'model',
+    'skills',
+    'tags',
+    'category',
+    'permissionMode',
+    'color',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+  ),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 const scalar = fc.oneof(
   fc.string({ maxLength: 80 }),
-  fc.constantFrom('*bold*', '&anchor x', '*anchor', 'Use when: it breaks', '"quoted', "it's", '---', '- item', '[a, b', '{a: b}', '|', '>', '.inf', '.nan', '~', 'null', '2026-01-01'),
+  fc.constantFrom(
+    '*bold*',
+    '&anchor x',
+    '*anchor',
+    'Use when: it breaks',
+    '"quoted',
+    "it's",
+    '---',
+    '- item',
+    '[a, b',
+    '{a: b}',
+    '|',
+    '>',
+    '.inf',
+    '.nan',
+    '~',
+    'null',
+    '2026-01-01',
+  ),
   // What strangers put in names and descriptions: lone surrogates, control characters, bidirectional and invisible
   // characters, look-alike letters, and text written to become Markdown links.
-  fc.constantFrom('"\\uD800"', '"x\\uDFFF"', '"\\uD83D tail"', '"\\x00\\x01\\x08\\x0b\\x0c\\x1b"', '"\\uFFFE\\uFFFF"', '"a\\u2028b\\u2029c\\x85"', '"admin\\u202E\\u2066"', '"code-rev\\u2060iewer"', '"code\\u00ADreviewer"', '"code\\u3164reviewer"', 'c\u043Ede-reviewer', '\uFF43\uFF4F\uFF44\uFF45', '"x](https://evil.example/) - [y"', '"<b>x</b>"'),
+  fc.constantFrom(
+    '"\\uD800"',
+    '"x\\uDFFF"',
+    '"\\uD83D tail"',
+    '"\\x00\\x01\\x08\\x0b\\x0c\\x1b"',
+    '"\\uFFFE\\uFFFF"',
+    '"a\\u2028b\\u2029c\\x85"',
+    '"admin\\u202E\\u2066"',
+    '"code-rev\\u2060iewer"',
+    '"code\\u00ADreviewer"',
+    '"code\\u3164reviewer"',
+    'c\u043Ede-reviewer',
+    '\uFF43\uFF4F\uFF44\uFF45',
+    '"x](https://evil.example/) - [y"',
+    '"<b>x</b>"',
+  ),
   fc.integer().map(String),
 );
 const value: fc.Arbitrary<string> = fc.oneof(
@@ -45,28 +92,73 @@ const value: fc.Arbitrary<string> = fc.oneof(
   fc.array(scalar, { maxLength: 4 }).map((items) => `|\n${items.map((i) => `  ${i}`).join('\n')}`),
   fc.constantFrom('&a [*a]', '&x {k: *x}', '*undefined_alias', '!!binary aGVsbG8=', '!!js/function "x"'),
 );
-const frontmatterLine = fc.oneof({ weight: 6, arbitrary: fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: fc.constantFrom('  ---', '---', '# comment', '') });
+const frontmatterLine = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.constantFrom('  ---', '---', '# comment', '') },
+);
 const markdown = fc.oneof(
   fc.string({ maxLength: 300, unit: 'binary' }),
-  fc.array(
-    fc.oneof(
-      fc.constantFrom('# Heading', '> quote', '>>>> deep', '- item', '  - nested', '1. one', '```', '~~~', '| a | b |', '|---|---|', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![i](data:text/html,x)', '<a href="javascript:x">y</a>', '[ref]: javascript:alert(1)', '*emph* **strong** `code`', '<example>e</example>', '&lt;&amp;', '\\'),
-      fc.string({ maxLength: 60 }),
-    ),
-    { maxLength: 40 },
-  ).map((lines) => lines.join('\n')),
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '# Heading',
+          '> quote',
+          '>>>> deep',
+          '- item',
+          '  - nested',
+          '1. one',
+          '```',
+          '~~~',
+          '| a | b |',
+          '|---|---|',
+          '<script>alert(1)</script>',
+          '<img src=x onerror=alert(1)>',
+          '[x](javascript:alert(1))',
+          '![i](data:text/html,x)',
+          '<a href="javascript:x">y</a>',
+          '[ref]: javascript:alert(1)',
+          '*emph* **strong** `code`',
+          '<example>e</example>',
+          '&lt;&amp;',
+          '\\',
+        ),
+        fc.string({ maxLength: 60 }),
+      ),
+      { maxLength: 40 },
+    )
+    .map((lines) => lines.join('\n')),
 );
 const agentFile = fc
-  .tuple(fc.constantFrom('', '\uFEFF', '\n', '  '), fc.array(frontmatterLine, { maxLength: 25 }), fc.constantFrom('---', '  ---', '--- x', ''), markdown, fc.constantFrom('\n', '\r\n'))
+  .tuple(
+    fc.constantFrom('', '\uFEFF', '\n', '  '),
+    fc.array(frontmatterLine, { maxLength: 25 }),
+    fc.constantFrom('---', '  ---', '--- x', ''),
+    markdown,
+    fc.constantFrom('\n', '\r\n'),
+  )
   .map(([lead, lines, close, body, eol]) => `${lead}---${eol}${lines.join(eol)}${eol}${close}${eol}${body}`);
 
 /** An agent's search record, feed entry and llms.txt line, as the build writes them. */
 function published(agent: Extract<ReturnType<typeof analyseText>, { kind: 'agent' }>['agent']) {
   const full = { ...agent, slug: 'a', twins: { count: 0, preview: [], groupSlug: 'a' } };
-  const record = { name: agent.name, slug: 'a', description: agent.description, summary: agent.summary, category: { id: 'c', label: agent.categoryId }, url: 'https://site.test/agents/a/', rawUrl: 'https://site.test/agents/a.md' } as AgentRecord;
+  const record = {
+    name: agent.name,
+    slug: 'a',
+    description: agent.description,
+    summary: agent.summary,
+    category: { id: 'c', label: agent.categoryId },
+    url: 'https://site.test/agents/a/',
+    rawUrl: 'https://site.test/agents/a.md',
+  } as AgentRecord;
   return {
     search: searchRecord({ agent: full, url: '/agents/a/', categoryLabel: agent.categoryId, sourceLabel: 's' }).html,
-    feed: atomFeed([{ record, updated: '2026-01-01T00:00:00Z' }], { siteUrl: 'https://site.test/', feedUrl: 'https://site.test/feed.xml', undatedSources: [] }),
+    feed: atomFeed([{ record, updated: '2026-01-01T00:00:00Z' }], {
+      siteUrl: 'https://site.test/',
+      feedUrl: 'https://site.test/feed.xml',
+      undatedSources: [],
+    }),
     llms: llmsTxt([record], { full: true }),
   };
 }
@@ -100,7 +192,8 @@ describe('fuzz: analysing a file', () => {
         expect(performance.now() - started).toBeLessThan(timeBound(text.length));
         if (outcome.kind === 'skipped') expect(outcome.skipped.findings.length).toBeGreaterThan(0);
         else expect(outcome.agent.name.length).toBeGreaterThan(0);
-        for (const f of outcome.kind === 'agent' ? outcome.agent.findings : outcome.skipped.findings) expect(f.line).toBeGreaterThanOrEqual(1);
+        for (const f of outcome.kind === 'agent' ? outcome.agent.findings : outcome.skipped.findings)
+          expect(f.line).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: FUZZ_RUNS.files, seed: 9 },
     );
@@ -154,20 +247,23 @@ describe('fuzz: scanning a folder', () => {
     .filter((s) => s !== '.' && s !== '..' && s.toLowerCase() !== 'sub' && Buffer.byteLength(s) < 200);
   test(`accounts for every file, whatever it is called and holds (${FUZZ_RUNS.folders} folders)`, () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fileName, fc.boolean(), agentFile), { maxLength: 12, selector: ([name]) => name.toLowerCase() }), (entries) => {
-        const dir = mkdtempSync(path.join(os.tmpdir(), 'fuzz-'));
-        try {
-          mkdirSync(path.join(dir, 'sub'));
-          for (const [name, nested, text] of entries) writeFileSync(path.join(dir, nested ? 'sub' : '', name), text);
-          const scan = scanSources([sourceFromDir(dir, process.cwd())]);
-          const summary = scan.summaries[0]!;
-          const accounted = summary.pages + summary.skipped + summary.ignored.length;
-          expect(accounted).toBe(entries.length);
-          expect(new Set(scan.agents.map((a) => a.slug)).size).toBe(scan.agents.length);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(fileName, fc.boolean(), agentFile), { maxLength: 12, selector: ([name]) => name.toLowerCase() }),
+        (entries) => {
+          const dir = mkdtempSync(path.join(os.tmpdir(), 'fuzz-'));
+          try {
+            mkdirSync(path.join(dir, 'sub'));
+            for (const [name, nested, text] of entries) writeFileSync(path.join(dir, nested ? 'sub' : '', name), text);
+            const scan = scanSources([sourceFromDir(dir, process.cwd())]);
+            const summary = scan.summaries[0]!;
+            const accounted = summary.pages + summary.skipped + summary.ignored.length;
+            expect(accounted).toBe(entries.length);
+            expect(new Set(scan.agents.map((a) => a.slug)).size).toBe(scan.agents.length);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        },
+      ),
       { numRuns: FUZZ_RUNS.folders, seed: 17 },
     );
   });

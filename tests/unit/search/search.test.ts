@@ -14,7 +14,17 @@ import { describeTool } from '../../../src/lib/fields/tool-names.ts';
 import { INHERITS_ALL_TOOLS } from '../../../src/lib/fields/tools.ts';
 import { normaliseTools } from '../../../src/lib/fields/tools.ts';
 import { normaliseModel } from '../../../src/lib/fields/models.ts';
-import { contentQuery, groupByName, isNamedLike, joinedName, matchCountText, partialMatches, promote, queryWords, resultsToTopUp } from '../../../src/lib/search/rank.ts';
+import {
+  contentQuery,
+  groupByName,
+  isNamedLike,
+  joinedName,
+  matchCountText,
+  partialMatches,
+  promote,
+  queryWords,
+  resultsToTopUp,
+} from '../../../src/lib/search/rank.ts';
 
 describe('search state in the URL', () => {
   test.each([
@@ -24,11 +34,9 @@ describe('search state in the URL', () => {
     ['q=%20spaced%20&unknown=1&tool=', { query: 'spaced', selected: {}, without: [] }],
   ])('parseSearchParams(%j)', (query, state) => expect(parseSearchParams(new URLSearchParams(query))).toEqual(state));
 
-  test.each([
-    ['q=postgres&tool=Bash&model=Haiku'],
-    ['category=Data+%26+AI&skill=sql&without=Write'],
-    [''],
-  ])('round-trips %j', (query) => expect(toSearchParams(parseSearchParams(new URLSearchParams(query))).toString()).toBe(query));
+  test.each([['q=postgres&tool=Bash&model=Haiku'], ['category=Data+%26+AI&skill=sql&without=Write'], ['']])('round-trips %j', (query) =>
+    expect(toSearchParams(parseSearchParams(new URLSearchParams(query))).toString()).toBe(query),
+  );
 
   test('writes facets in a stable order whatever order the URL had', () => {
     expect(toSearchParams(parseSearchParams(new URLSearchParams('model=Opus&tool=Bash&q=x'))).toString()).toBe('q=x&tool=Bash&model=Opus');
@@ -39,7 +47,9 @@ describe('search state in the URL', () => {
     ['category=A&category=B', { category: { any: ['A', 'B'] } }],
     ['model=Haiku&without=Write', { model: { any: ['Haiku'] }, not: { tool: { any: ['Write'] } } }],
     ['q=x', {}],
-  ])('toPagefindFilters(%j)', (query, filters) => expect(toPagefindFilters(parseSearchParams(new URLSearchParams(query)))).toEqual(filters));
+  ])('toPagefindFilters(%j)', (query, filters) =>
+    expect(toPagefindFilters(parseSearchParams(new URLSearchParams(query)))).toEqual(filters),
+  );
 
   test.each([
     ['', true],
@@ -99,10 +109,7 @@ describe('facets', () => {
   });
 
   test('groupByFacet sorts by count, then value, and gives case-twins distinct slugs', () => {
-    const groups = groupByFacet(
-      [{ t: ['Read', 'Bash'] }, { t: ['Read'] }, { t: ['read'] }],
-      (x) => x.t,
-    );
+    const groups = groupByFacet([{ t: ['Read', 'Bash'] }, { t: ['Read'] }, { t: ['read'] }], (x) => x.t);
     expect(groups.map((g) => [g.value, g.items.length])).toEqual([
       ['Read', 2],
       ['Bash', 1],

@@ -7,7 +7,10 @@ import { escapeForPre, escapeHtml, isSafeUrl, renderPrompt, renderUntrustedMarkd
 describe('cleanDescription', () => {
   test.each([
     ['Plain text.', { text: 'Plain text.', examples: [] }],
-    ['Use it.\\nExamples:\\n<example>Context: x <commentary>y</commentary></example>', { text: 'Use it. Examples:', examples: ['Context: x y'] }],
+    [
+      'Use it.\\nExamples:\\n<example>Context: x <commentary>y</commentary></example>',
+      { text: 'Use it. Examples:', examples: ['Context: x y'] },
+    ],
     ['Two <example>a</example> and <example>b</example>', { text: 'Two and', examples: ['a', 'b'] }],
     ['Unclosed <example>tail', { text: 'Unclosed', examples: ['tail'] }],
     [undefined, { text: '', examples: [] }],

@@ -43,7 +43,9 @@ describe('names that imitate others', () => {
   });
 
   test('names that read alike share a skeleton, whatever their case', () => {
-    expect(new Set(['code-reviewer', 'Code-Reviewer', 'CODE-reviewer', 'c\u043Ede-reviewer', '\uFF43ode-reviewer'].map(nameSkeleton))).toEqual(new Set(['code-reviewer']));
+    expect(
+      new Set(['code-reviewer', 'Code-Reviewer', 'CODE-reviewer', 'c\u043Ede-reviewer', '\uFF43ode-reviewer'].map(nameSkeleton)),
+    ).toEqual(new Set(['code-reviewer']));
   });
 
   const file = (name: string, extra = '') => `---\nname: "${name}"\ndescription: Use when testing a name.${extra}\n---\nBody.\n`;
@@ -68,22 +70,40 @@ describe('names that imitate others', () => {
 });
 
 const record = (name: string, description: string): AgentRecord =>
-  ({ name, slug: 'x', description, summary: description, category: { id: 'c', label: 'Cat' }, url: 'https://site.test/agents/x/', rawUrl: 'https://site.test/agents/x.md' }) as AgentRecord;
+  ({
+    name,
+    slug: 'x',
+    description,
+    summary: description,
+    category: { id: 'c', label: 'Cat' },
+    url: 'https://site.test/agents/x/',
+    rawUrl: 'https://site.test/agents/x.md',
+  }) as AgentRecord;
 
 describe('text the site writes from untrusted files', () => {
   test('a name cannot make llms.txt link elsewhere, and a description keeps no live link', () => {
-    const text = llmsTxt([record('helper](https://evil.example/payload.md) trusted - [real', 'See - [admin](https://evil.example/x.md) now')], { full: true });
+    const text = llmsTxt(
+      [record('helper](https://evil.example/payload.md) trusted - [real', 'See - [admin](https://evil.example/x.md) now')],
+      { full: true },
+    );
     const line = text.split('\n').find((l) => l.startsWith('- '))!;
     // The only link destination on the line is the agent's own raw file.
     expect([...line.matchAll(/(?<!\\)\]\((?<url>[^)]*)\)/g)].map((m) => m.groups!['url'])).toEqual(['https://site.test/agents/x.md']);
     expect(line).not.toMatch(/(?<!\\)\[admin/);
   });
 
-  test.each([['\u0000'], ['\u0001'], ['\u0008'], ['\u000B'], ['\u000C'], ['\u001B'], ['\uFFFE'], ['\uFFFF'], ['\uD800']])('the feed stays well-formed XML with %j in a name and description', (char) => {
-    const feed = atomFeed([{ record: record(`bad${char}name`, `desc${char}`), updated: '2026-01-01T00:00:00Z' }], { siteUrl: 'https://site.test/', feedUrl: 'https://site.test/feed.xml', undatedSources: [] });
-    expect(XMLValidator.validate(feed)).toBe(true);
-    expect(xmlSafe(feed)).toBe(feed);
-  });
+  test.each([['\u0000'], ['\u0001'], ['\u0008'], ['\u000B'], ['\u000C'], ['\u001B'], ['\uFFFE'], ['\uFFFF'], ['\uD800']])(
+    'the feed stays well-formed XML with %j in a name and description',
+    (char) => {
+      const feed = atomFeed([{ record: record(`bad${char}name`, `desc${char}`), updated: '2026-01-01T00:00:00Z' }], {
+        siteUrl: 'https://site.test/',
+        feedUrl: 'https://site.test/feed.xml',
+        undatedSources: [],
+      });
+      expect(XMLValidator.validate(feed)).toBe(true);
+      expect(xmlSafe(feed)).toBe(feed);
+    },
+  );
 
   test('llms.txt holds no control character or line separator from a file', () => {
     const text = llmsTxt([record('a\u0000b\u2028c\u0085d\u001B', 'e\u2029f\u0007')], { full: true });
@@ -94,10 +114,19 @@ describe('text the site writes from untrusted files', () => {
     const file = '---\nname: "agent\\uDFFF"\ndescription: "broken \\uD800 escape"\ntags: ["x\\uD83D"]\n---\nBody.\n';
     const o = analyseText('t', 'x/a.md', { text: file, bytes: file.length, validUtf8: true }, Buffer.from(file));
     if (o.kind !== 'agent') throw new Error('no agent');
-    const { html } = searchRecord({ agent: { ...o.agent, slug: 'a', twins: { count: 0, preview: [], groupSlug: 'a' } }, url: '/a/', categoryLabel: 'c', sourceLabel: 's' });
+    const { html } = searchRecord({
+      agent: { ...o.agent, slug: 'a', twins: { count: 0, preview: [], groupSlug: 'a' } },
+      url: '/a/',
+      categoryLabel: 'c',
+      sourceLabel: 's',
+    });
     expect(html.isWellFormed()).toBe(true);
     expect(o.agent.findings.map((f) => f.rule)).toContain('text-hidden-characters');
   });
 
-  test.each([['[x](y)', '\\[x\\]\\(y\\)'], ['*a* _b_ `c` <d>', '\\*a\\* \\_b\\_ \\`c\\` \\<d\\>'], ['a\n\nb', 'a b']])('markdownText(%j)', (text, expected) => expect(markdownText(text)).toBe(expected));
+  test.each([
+    ['[x](y)', '\\[x\\]\\(y\\)'],
+    ['*a* _b_ `c` <d>', '\\*a\\* \\_b\\_ \\`c\\` \\<d\\>'],
+    ['a\n\nb', 'a b'],
+  ])('markdownText(%j)', (text, expected) => expect(markdownText(text)).toBe(expected));
 });

@@ -52,7 +52,16 @@ describe('paged lists', () => {
     [10, 10, [1, undefined, 8, 9, 10]],
   ])('pageNumbers(%i, %i)', (current, count, expected) => expect(pageNumbers(current, count)).toEqual(expected));
 
-  const list = (n: number): AgentList => ({ scope: { kind: 'all', key: '' }, title: 'All', code: false, description: undefined, parent: { label: 'Home', href: '/' }, firstPage: '/agents/', rows: rows.slice(0, n), install: undefined });
+  const list = (n: number): AgentList => ({
+    scope: { kind: 'all', key: '' },
+    title: 'All',
+    code: false,
+    description: undefined,
+    parent: { label: 'Home', href: '/' },
+    firstPage: '/agents/',
+    rows: rows.slice(0, n),
+    install: undefined,
+  });
 
   test.each([
     [0, 1, [0]],
@@ -74,7 +83,8 @@ describe('paged lists', () => {
   });
 
   // A page keeps its key, and the incremental build keeps it, unless something it shows changed.
-  const keys = (members: AgentList['rows'], layoutKey = '/|') => listPaths([{ params: {}, list: { ...list(0), rows: members } }], layoutKey).map((path) => path.cacheKey);
+  const keys = (members: AgentList['rows'], layoutKey = '/|') =>
+    listPaths([{ params: {}, list: { ...list(0), rows: members } }], layoutKey).map((path) => path.cacheKey);
   const changedAt = (index: number) => rows.map((row, i) => (i === index ? { ...row, summary: `${row.summary} Changed.` } : row));
   test.each([
     ['nothing changed', rows, '/|', [false, false, false, false]],
@@ -106,7 +116,13 @@ describe('more like this', () => {
 });
 
 describe('home', () => {
-  const groups = categoriesBySource(scan.agents, [...context.sources.values()], scan.categories, (a) => scan.categories.get(a.categoryId)!.label, urls);
+  const groups = categoriesBySource(
+    scan.agents,
+    [...context.sources.values()],
+    scan.categories,
+    (a) => scan.categories.get(a.categoryId)!.label,
+    urls,
+  );
   test('counts every agent once, in categories ordered by the categories file', () => {
     expect(groups[0]!.agentCount).toBe(scan.agents.length);
     const orders = groups[0]!.categories.map((c) => c.order!);
@@ -139,7 +155,15 @@ describe('diagnostics', () => {
     expect(rulePages(groups[0]!, 1)).toHaveLength(groups[0]!.rows.length);
   });
 
-  const row = (file: string, messages: number) => ({ sourceId: 's', sourceLabel: 'S', file, lines: [1], severity: 'warning' as const, messages: Array.from({ length: messages }, (_, i) => `m${i}`), href: undefined });
+  const row = (file: string, messages: number) => ({
+    sourceId: 's',
+    sourceLabel: 'S',
+    file,
+    lines: [1],
+    severity: 'warning' as const,
+    messages: Array.from({ length: messages }, (_, i) => `m${i}`),
+    href: undefined,
+  });
   test.each([
     ['rows of one finding fill pages of the size', [1, 1, 1, 1, 1], 2, [['a', 'b'], ['c', 'd'], ['e']]],
     ['a file with many findings counts each of them', [3, 1, 2], 4, [['a', 'b'], ['c']]],
@@ -152,7 +176,11 @@ describe('diagnostics', () => {
 });
 
 describe('sorting and filtering lists in the browser', () => {
-  const table = rowsTable(scan.agents, rows, { tools: (a) => a.tools.tools.map((t) => t.name), skills: (a) => a.tags, family: (a) => a.model.family });
+  const table = rowsTable(scan.agents, rows, {
+    tools: (a) => a.tools.tools.map((t) => t.name),
+    skills: (a) => a.tags,
+    family: (a) => a.model.family,
+  });
   test('a scope selects the same agents as the build’s lists', () => {
     const inCategory = queryList(table, { kind: 'category', key: 'languages' }, '', 'name').map((r) => r[0]);
     expect(inCategory).toEqual(scan.agents.filter((a) => a.categoryId === 'languages').map((a) => a.slug));
@@ -168,42 +196,49 @@ describe('sorting and filtering lists in the browser', () => {
   });
 });
 
-test.each(['sh', 'bash'])('in %s, a set’s install script writes each file under its safe name, keeps a file already there, counts what it wrote, and removes only what the site published', (shell) => {
-  const site = mkdtempSync(path.join(os.tmpdir(), 'site-'));
-  const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
-  try {
-    mkdirSync(path.join(site, 'agents'));
-    const published = { a: 'agent a\n', 'b--x': 'agent b\n', c: 'agent c\n' };
-    for (const [slug, text] of Object.entries(published)) writeFileSync(path.join(site, 'agents', `${slug}.md`), text);
-    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-    const items = [
-      { slug: 'a', name: 'a', sha256: sha(published.a) },
-      { slug: 'b--x', name: '<img>', sha256: sha(published['b--x']) },
-      { slug: 'c', name: 'c', sha256: sha(published.c) },
-    ];
-    const script = path.join(site, 'install.sh');
-    writeFileSync(script, installShellScript('Core; rm -rf ~', items, undefined));
-    const folder = path.join(home, '.claude/agents');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'c.md'), 'my own c\n');
-    const run = (...args: string[]) => execFileSync(shell, [script, ...args], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
-    const installed = run('--user', '--base', `${pathToFileURL(site).href}/`);
-    expect(installed).toContain('Kept');
-    expect(installed.trim().split('\n').at(-1)).toBe(`Installed 2 of 3 agents into ${folder}; kept 1 file already there`);
-    expect(readdirSync(folder).sort()).toEqual(['a.md', 'b--x.md', 'c.md']);
-    expect(readFileSync(path.join(folder, 'c.md'), 'utf8')).toBe('my own c\n');
-    const removed = run('--user', '--remove');
-    expect(removed.trim().split('\n').at(-1)).toBe(`Removed 2 agents from ${folder}; left 1 file this site did not publish`);
-    expect(readdirSync(folder)).toEqual(['c.md']);
-    expect(readFileSync(script, 'utf8')).not.toContain('<img>');
-  } finally {
-    rmSync(site, { recursive: true, force: true });
-    rmSync(home, { recursive: true, force: true });
-  }
-});
+test.each(['sh', 'bash'])(
+  'in %s, a set’s install script writes each file under its safe name, keeps a file already there, counts what it wrote, and removes only what the site published',
+  (shell) => {
+    const site = mkdtempSync(path.join(os.tmpdir(), 'site-'));
+    const home = mkdtempSync(path.join(os.tmpdir(), 'home-'));
+    try {
+      mkdirSync(path.join(site, 'agents'));
+      const published = { a: 'agent a\n', 'b--x': 'agent b\n', c: 'agent c\n' };
+      for (const [slug, text] of Object.entries(published)) writeFileSync(path.join(site, 'agents', `${slug}.md`), text);
+      const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+      const items = [
+        { slug: 'a', name: 'a', sha256: sha(published.a) },
+        { slug: 'b--x', name: '<img>', sha256: sha(published['b--x']) },
+        { slug: 'c', name: 'c', sha256: sha(published.c) },
+      ];
+      const script = path.join(site, 'install.sh');
+      writeFileSync(script, installShellScript('Core; rm -rf ~', items, undefined));
+      const folder = path.join(home, '.claude/agents');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'c.md'), 'my own c\n');
+      const run = (...args: string[]) =>
+        execFileSync(shell, [script, ...args], { cwd: home, env: { ...process.env, HOME: home }, encoding: 'utf8' });
+      const installed = run('--user', '--base', `${pathToFileURL(site).href}/`);
+      expect(installed).toContain('Kept');
+      expect(installed.trim().split('\n').at(-1)).toBe(`Installed 2 of 3 agents into ${folder}; kept 1 file already there`);
+      expect(readdirSync(folder).sort()).toEqual(['a.md', 'b--x.md', 'c.md']);
+      expect(readFileSync(path.join(folder, 'c.md'), 'utf8')).toBe('my own c\n');
+      const removed = run('--user', '--remove');
+      expect(removed.trim().split('\n').at(-1)).toBe(`Removed 2 agents from ${folder}; left 1 file this site did not publish`);
+      expect(readdirSync(folder)).toEqual(['c.md']);
+      expect(readFileSync(script, 'utf8')).not.toContain('<img>');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+);
 
 test('a set’s PowerShell script parses: quotes closed, brackets balanced, no variable read as a drive', () => {
-  const items = [{ slug: "it's", name: 'a', sha256: 'a'.repeat(64) }, { slug: 'b', name: 'b', sha256: 'b'.repeat(64) }];
+  const items = [
+    { slug: "it's", name: 'a', sha256: 'a'.repeat(64) },
+    { slug: 'b', name: 'b', sha256: 'b'.repeat(64) },
+  ];
   expect(powerShellProblems(installPowerShellScript('Core', items, "https://x.test/it's/"))).toEqual([]);
   expect(powerShellProblems(installPowerShellScript('Core', items.slice(0, 1), undefined))).toEqual([]);
   // The check itself catches the mistakes it is for.
@@ -211,11 +246,17 @@ test('a set’s PowerShell script parses: quotes closed, brackets balanced, no v
   expect(powerShellProblems("foreach ($f in @('a') { 'x' }")).not.toEqual([]);
 });
 
-test.each([['\u0000'], ['\u2028'], ['\u2029'], ['\u0085'], ['\r\n'], ['\u001B[2J']])('a set’s install scripts keep a title with %j on their comment line', (char) => {
-  for (const script of [installShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/'), installPowerShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/')]) {
-    const comment = script.split('\n').find((line) => line.startsWith('# Installs'))!;
-    expect(comment).toContain('echo pwned');
-    expect(script.split('\n').filter((line) => line.includes('echo pwned'))).toEqual([comment]);
-    expect(hiddenCharacters(comment)).toEqual([]);
-  }
-});
+test.each([['\u0000'], ['\u2028'], ['\u2029'], ['\u0085'], ['\r\n'], ['\u001B[2J']])(
+  'a set’s install scripts keep a title with %j on their comment line',
+  (char) => {
+    for (const script of [
+      installShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/'),
+      installPowerShellScript(`Data${char}echo pwned`, [{ slug: 'a', name: 'a', sha256: 'a'.repeat(64) }], 'https://x.test/'),
+    ]) {
+      const comment = script.split('\n').find((line) => line.startsWith('# Installs'))!;
+      expect(comment).toContain('echo pwned');
+      expect(script.split('\n').filter((line) => line.includes('echo pwned'))).toEqual([comment]);
+      expect(hiddenCharacters(comment)).toEqual([]);
+    }
+  },
+);

@@ -5,4 +5,6 @@ export const getStaticPaths = () => sourceLists.map(({ id, list }) => ({ params:
 
 /** The sh script that installs (or removes) every agent of the list. */
 export const GET: APIRoute = ({ props }) =>
-  new Response(installScripts((props as { list: Parameters<typeof installScripts>[0] }).list).sh, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(installScripts((props as { list: Parameters<typeof installScripts>[0] }).list).sh, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
