@@ -11,6 +11,17 @@ export default defineConfig(
   tseslint.configs.recommended,
   astro.configs.recommended,
   {
+    // TypeScript files are linted with their types: floating promises, unsafe any, needless conditions.
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // Vitest's asymmetric matchers (expect.any, expect.stringContaining) are typed `any` by design.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // Non-null assertions mark lookups the data guarantees (a slug always has its agent).

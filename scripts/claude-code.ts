@@ -118,7 +118,7 @@ export async function loadedAgents(
           try {
             resolve(agentListOf(Buffer.concat(chunks).toString('utf8')));
           } catch (error) {
-            reject(error as Error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       });

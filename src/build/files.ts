@@ -62,7 +62,7 @@ export function listSource(root: string, options: { followExternalLinks?: boolea
   const walk = (dir: string, rel: string, depth: number): void => {
     let names: Buffer[];
     try {
-      names = (fs.readdirSync(dir, { encoding: 'buffer' }) as Buffer[]).sort(Buffer.compare);
+      names = (fs.readdirSync(dir, { encoding: 'buffer' }) as Buffer[]).sort((a, b) => Buffer.compare(a, b));
     } catch (error) {
       listing.problems.push({ relPath: rel || '.', rule: 'file-unreadable', message: `The folder cannot be read (${errorCode(error)}).` });
       return;

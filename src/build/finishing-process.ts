@@ -100,7 +100,7 @@ async function searchIndex(records: Parameters<typeof indexRecords>[0], searchDi
 
 /** Reads every agent's bytes once, a few at a time; an agent whose file cannot be read gets no bytes. */
 async function readAll(files: readonly string[]): Promise<(Buffer | undefined)[]> {
-  const bytes: (Buffer | undefined)[] = new Array(files.length);
+  const bytes = Array.from<Buffer | undefined>({ length: files.length });
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -142,11 +142,11 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   const { failed, fingerprints, written } = await publishAgentFiles(
     publication,
     input.outDir,
-    async (agent) => {
+    (agent) => {
       const index = indexOf.get(agent.slug)!;
       const agentBytes = bytes[index];
-      if (!agentBytes) throw new Error(`${agent.absPath} could not be read`);
-      return { bytes: agentBytes, prompt: prompts[index]! };
+      if (!agentBytes) return Promise.reject(new Error(`${agent.absPath} could not be read`));
+      return Promise.resolve({ bytes: agentBytes, prompt: prompts[index]! });
     },
     readFingerprints(fingerprintsFile),
   );

@@ -60,7 +60,7 @@ function commandBlocks(items: InstallItem[]): HTMLElement[] {
  * what it may do, which MCP servers it needs and what Claude Code would skip, and offers one install
  * command, one remove command, a .zip of the exact files and the `claude --agents` form.
  */
-export async function attachBundleView(root: HTMLElement): Promise<void> {
+export function attachBundleView(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
   const origin = location.origin;
   const status = root.querySelector<HTMLElement>('[data-bundle-status]')!;
@@ -165,7 +165,7 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
     .querySelector('[data-bundle-share]')!
     .addEventListener('click', () => void copyText(location.href).then((ok) => announce(ok ? 'Copied the link' : 'Copying failed')));
   root.querySelector('[data-bundle-clear]')!.addEventListener('click', () => writeBundle([]));
-  root.querySelector('[data-bundle-zip]')!.addEventListener('click', async () => {
+  const downloadZip = async () => {
     const { zipSync } = await import('fflate');
     const files: Record<string, Uint8Array> = {};
     for (const agent of installable) {
@@ -174,10 +174,11 @@ export async function attachBundleView(root: HTMLElement): Promise<void> {
     }
     const zip = zipSync(files, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
     const link = el('a', '');
-    link.href = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }));
+    link.href = URL.createObjectURL(new Blob([zip], { type: 'application/zip' }));
     link.download = 'claude-agents.zip';
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  });
+  };
+  root.querySelector('[data-bundle-zip]')!.addEventListener('click', () => void downloadZip());
   onBundleChange((slugs) => void render(slugs));
 }

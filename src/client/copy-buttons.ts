@@ -8,7 +8,7 @@ import { copyFrom } from './clipboard.ts';
 export function wireCopyButtons(): void {
   const status = document.getElementById('copy-status');
   const timers = new WeakMap<HTMLElement, number>();
-  document.addEventListener('click', async (event) => {
+  const copy = async (event: MouseEvent) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;
     const original = button.dataset['label'] ?? (button.dataset['label'] = button.textContent ?? 'Copy');
@@ -23,5 +23,6 @@ export function wireCopyButtons(): void {
         if (status) status.textContent = '';
       }, 2000),
     );
-  });
+  };
+  document.addEventListener('click', (event) => void copy(event));
 }

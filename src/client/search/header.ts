@@ -46,6 +46,20 @@ export function attachHeaderSearch(root: HTMLElement): void {
     setOpen(false);
   };
 
+  /**
+   * Puts rows on screen. Results keep arriving after the person has moved into the list with the arrow keys; the
+   * row they are on keeps the focus, rather than the focus falling back to the page.
+   */
+  let replacing = false;
+  const showRows = (rows: HTMLElement[]) => {
+    const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')];
+    const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
+    replacing = true;
+    list.replaceChildren(...rows);
+    if (focused >= 0) links()[Math.min(focused, links().length - 1)]?.focus();
+    replacing = false;
+  };
+
   const run = async () => {
     const query = input.value.trim();
     clearTimeout(trailing);
@@ -90,9 +104,7 @@ export function attachHeaderSearch(root: HTMLElement): void {
         shown = ticket;
         // Put results on screen as they arrive; twins join their group.
         groups = groupByName(loaded, (d) => d.meta['title'] ?? d.url);
-        list.replaceChildren(
-          ...groups.slice(0, SHOWN).map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })),
-        );
+        showRows(groups.slice(0, SHOWN).map(([first, ...twins]) => renderResult(first!, { compact: true, showSource, twins })));
       }
       const more = resultsToTopUp({
         loaded: loaded.length,
@@ -130,7 +142,8 @@ export function attachHeaderSearch(root: HTMLElement): void {
     }
   });
   root.addEventListener('focusout', (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) close();
+    // A row replaced under the focus is not the person leaving the panel.
+    if (!replacing && !root.contains(event.relatedTarget as Node | null)) close();
   });
   input.addEventListener('focus', () => {
     if (!returningFocus && input.value.trim() !== '') void run();

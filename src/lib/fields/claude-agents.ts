@@ -32,7 +32,10 @@ export function cliFieldsOf(fields: Fields): Partial<Record<(typeof CLI_AGENT_FI
 }
 
 const listOf = (value: FieldValue): string[] =>
-  (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : String(value).split(','))
+  (Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    : (typeof value === 'string' ? value : JSON.stringify(value)).split(',')
+  )
     .map((s) => s.trim())
     .filter((s) => s !== '');
 

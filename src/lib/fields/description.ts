@@ -11,7 +11,7 @@ const PSEUDO_TAG = /<\/?[A-Za-z][\w-]*>/g;
 
 /** Separates `<example>` blocks from a description and normalises its whitespace. */
 export function cleanDescription(value: unknown): CleanDescription {
-  const raw = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const raw = typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
   const unescaped = raw.replace(/\\n/g, '\n');
   const examples: string[] = [];
   const withoutExamples = unescaped.replace(EXAMPLE_BLOCK, (_, inner: string) => {

@@ -271,7 +271,7 @@ export function hookEntryProblem(entry: FieldValue): string | undefined {
         ? undefined
         : `a \`${type}\` hook needs \`prompt\` as text`;
     case 'http':
-      return isText(entry['url']) && /^https?:\/\/./i.test(entry['url'] as string) && common
+      return isText(entry['url']) && /^https?:\/\/./i.test(entry['url']) && common
         ? undefined
         : 'an `http` hook needs `url` as a web address';
     case 'mcp_tool':

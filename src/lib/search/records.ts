@@ -78,8 +78,8 @@ export function nameWords(name: string): string {
 export function searchRecord(input: SearchRecordInput): SearchRecord {
   const { agent } = input;
   const facets: AgentFacets = facetsOf({ ...agent, categoryLabel: input.categoryLabel, sourceLabel: input.sourceLabel });
-  const filters = Object.entries(facets).flatMap(([key, value]) =>
-    [value].flat().map((v) => `<span data-pagefind-filter="${key}">${escapeHtml(v)}</span>`),
+  const filters = (Object.entries(facets) as [string, string | string[]][]).flatMap(([key, value]) =>
+    ([] as string[]).concat(value).map((v) => `<span data-pagefind-filter="${key}">${escapeHtml(v)}</span>`),
   );
   const meta = Object.entries(searchMeta(input)).map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
   const tags = [...facets.skill, input.categoryLabel].join(', ');

@@ -19,14 +19,12 @@ test('every link and source on every page leads to a file of the site; links wri
 
 test('a category card counts every agent its page lists, and the categories page counts the pages there are', async ({ page }) => {
   await page.goto('./');
-  const cards = await page
-    .locator('[data-category]')
-    .evaluateAll((nodes) =>
-      nodes.map((n) => ({
-        id: (n as HTMLElement).dataset['category']!,
-        total: Number(n.querySelector('[data-agent-count]')!.getAttribute('data-agent-count')),
-      })),
-    );
+  const cards = await page.locator('[data-category]').evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      id: (n as HTMLElement).dataset['category']!,
+      total: Number(n.querySelector('[data-agent-count]')!.getAttribute('data-agent-count')),
+    })),
+  );
   expect(cards.length).toBeGreaterThan(10);
   for (const card of cards) expect(card.total, card.id).toBe(scan.agents.filter((a) => a.categoryId === card.id).length);
   await page.goto('categories/');

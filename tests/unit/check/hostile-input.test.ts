@@ -219,10 +219,10 @@ describe('files and folders', () => {
     const eacces = () => Object.assign(new Error('permission denied'), { code: 'EACCES' });
     const guarded: FileSystem = {
       ...fs,
-      openSync: ((p: fs.PathLike, ...rest: unknown[]) => {
+      openSync: (p: fs.PathLike, ...rest: unknown[]) => {
         if (denied(p)) throw eacces();
         return (fs.openSync as (...a: unknown[]) => number)(p, ...rest);
-      }) as typeof fs.openSync,
+      },
       readdirSync: ((p: fs.PathLike, ...rest: unknown[]) => {
         if (denied(p)) throw eacces();
         return (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest);

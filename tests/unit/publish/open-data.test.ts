@@ -165,11 +165,12 @@ describe('the bundle summary', () => {
 
   test('the claude --agents JSON of a bundle keeps an agent named __proto__', () => {
     const json = mergedAgentsJson([
-      { __proto__: { description: 'a', prompt: 'p' } } as never,
+      { __proto__: { description: 'a', prompt: 'p' } },
       JSON.parse('{"__proto__": {"description": "b", "prompt": "q"}}'),
       { constructor: { description: 'c', prompt: 'r' } },
     ]);
-    expect(Object.keys(JSON.parse(json))).toEqual(['__proto__', 'constructor']);
-    expect(JSON.parse(json)['__proto__']).toEqual({ description: 'b', prompt: 'q' });
+    const merged = JSON.parse(json) as Record<string, unknown>;
+    expect(Object.keys(merged)).toEqual(['__proto__', 'constructor']);
+    expect(merged['__proto__']).toEqual({ description: 'b', prompt: 'q' });
   });
 });
