@@ -16,6 +16,9 @@ import path from 'node:path';
 import { writeSyntheticCatalogue, corpusDirs, CORPORA_DIR } from './synth-agents.ts';
 import { buildCommand } from '../src/build/build-env.ts';
 import { listSource } from '../src/build/files.ts';
+import { scanSources } from '../src/build/scan.ts';
+import { sourceFromDir } from '../src/build/config-file.ts';
+import { findDescriptionOverlaps } from '../src/lib/check/description-overlap.ts';
 
 /** What one benchmark build measured. */
 export interface BuildFigures {
@@ -243,12 +246,33 @@ function kb([raw, gz]: [number, number]): string {
   return `${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzip)`;
 }
 
+/** What the description-overlap rule costs on one catalogue, run alone on the agents a scan read. */
+interface OverlapFigures {
+  label: string;
+  agents: number;
+  pairs: number;
+  milliseconds: number;
+}
+
+function overlapCost(label: string, dir: string): OverlapFigures {
+  const agents = scanSources([sourceFromDir(dir, process.cwd())]).agents.map((agent) => ({
+    name: agent.name,
+    description: agent.descriptionText,
+    prompt: agent.body,
+    sourceId: agent.sourceId,
+  }));
+  const started = performance.now();
+  const pairs = findDescriptionOverlaps(agents).length;
+  return { label, agents: agents.length, pairs, milliseconds: performance.now() - started };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const withCorpora = args.includes('--corpora');
   const counts = args.filter((a) => /^\d+$/.test(a)).map(Number);
   const sizesToRun = counts.length > 0 ? counts : [1000, 10000];
   const runs: BuildFigures[] = [];
+  const overlaps: OverlapFigures[] = [overlapCost('default catalogue', 'content/agents')];
   // Agent files as the build counts them (README.md, SOURCE.md and the like are not agents).
   const countAgents = (dir: string) => listSource(dir).candidates.length;
   // Each build's output is measured, then deleted: a 10,000-agent site is hundreds of megabytes.
@@ -267,6 +291,7 @@ function main(): void {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
     writeSyntheticCatalogue(count, dir);
     measured(build(`${count} synthetic agents`, dir, count));
+    overlaps.push(overlapCost(`${count} synthetic agents`, dir));
     rmSync(dir, { recursive: true, force: true });
   }
   console.log('\n| build | agents | wall time | peak memory | dist size | files | ms per agent |');
@@ -311,6 +336,8 @@ function main(): void {
     console.log(`- a line added at the end of one prompt (the search index is kept): ${ratio(warm.promptEnd)}`);
     console.log(`- one description changed (the search index is built again): ${ratio(warm.description)}`);
   }
+  console.log('\nThe description-overlap rule alone (part of the scan, in the build process):');
+  for (const o of overlaps) console.log(`- ${o.label}: ${o.agents} agents, ${o.pairs} pairs, ${(o.milliseconds / 1000).toFixed(2)} s`);
   console.log('\nOne agent page (HTML + CSS + JS a visitor downloads):');
   for (const r of runs) console.log(`- ${r.label}, /${r.page.path}: HTML ${kb(r.page.html)}, CSS ${kb(r.page.css)}, JS ${kb(r.page.js)}`);
 }

@@ -17,7 +17,13 @@ import type { RuleId } from '../check/rules.ts';
 import { parseYamlStrict, parseYamlTolerant, type Fields } from '../read/yaml.ts';
 
 /** An agent before the catalogue-wide steps give it a slug and find its twins; it still carries its prompt and the fields `claude --agents` takes. */
-export type AgentDraft = Omit<AgentData, 'slug' | 'twins'> & { body: string; bodyLine: number; cliFields: ReturnType<typeof cliFieldsOf> };
+export type AgentDraft = Omit<AgentData, 'slug' | 'twins'> & {
+  body: string;
+  bodyLine: number;
+  /** Line of the `description` key, where catalogue-wide findings about the description point. */
+  descriptionLine: number;
+  cliFields: ReturnType<typeof cliFieldsOf>;
+};
 
 /** What became of one file: an agent, or a skipped file with the reasons. */
 export type FileOutcome = { kind: 'agent'; agent: AgentDraft } | { kind: 'skipped'; skipped: SkippedFile };
@@ -245,6 +251,7 @@ export function analyseText(sourceId: string, relPath: string, decoded: DecodedT
       nameLine: lineOf('name'),
       body: block.body,
       bodyLine: block.bodyLine,
+      descriptionLine: lineOf('description'),
       cliFields: cliFieldsOf(read.fields),
     },
   };

@@ -2,9 +2,10 @@ import type { AgentData, SkippedFile } from './agent.ts';
 import type { AgentDraft, FileOutcome } from './analyse.ts';
 import type { CategoryTable } from './categories.ts';
 import type { SourceConfig } from './config.ts';
-import { countBySeverity, type Finding } from '../check/findings.ts';
+import { countBySeverity, finding, sortFindings, type Finding } from '../check/findings.ts';
+import { findDescriptionOverlaps } from '../check/description-overlap.ts';
 import { assignUniqueSlugs, slugify } from './slugs.ts';
-import { nameSkeleton } from '../text/unicode.ts';
+import { nameSkeleton, visibleName } from '../text/unicode.ts';
 
 /** An entry a source lists and leaves out on purpose, with why. */
 export interface IgnoredEntry {
@@ -64,11 +65,46 @@ function findTwins(drafts: readonly AgentDraft[], slugs: readonly string[]): Age
 }
 
 /**
+ * The `description-overlap` findings of each agent, by index: one on both agents of each pair Claude could not tell
+ * apart. Agents Claude Code skips take no part, as Claude is never offered them. Pairs are within one source, so a
+ * file's findings depend on its own collection only, never on what else is built beside it.
+ */
+function overlapFindings(drafts: readonly AgentDraft[]): Map<number, Finding[]> {
+  const loaded = drafts.flatMap((draft, index) => (draft.verdict === 'skipped' ? [] : [index]));
+  const overlaps = findDescriptionOverlaps(
+    loaded.map((index) => {
+      const draft = drafts[index]!;
+      return { name: draft.name, description: draft.descriptionText, prompt: draft.body, sourceId: draft.sourceId };
+    }),
+  );
+  const byAgent = new Map<number, Finding[]>();
+  for (const overlap of overlaps) {
+    const first = loaded[overlap.first]!;
+    const second = loaded[overlap.second]!;
+    for (const [index, otherIndex] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      const draft = drafts[index]!;
+      const other = drafts[otherIndex]!;
+      const message =
+        `Claude may not tell this agent from \`${visibleName(other.name)}\` (${other.file.relPath}): both cover ` +
+        `${overlap.sharedWords.join(', ')} (score ${overlap.score.toFixed(2)}) and neither description says when to pick which.`;
+      const list = byAgent.get(index) ?? [];
+      list.push(finding('description-overlap', { source: draft.sourceId, file: draft.file.relPath }, draft.descriptionLine, message));
+      byAgent.set(index, list);
+    }
+  }
+  return byAgent;
+}
+
+/**
  * The catalogue from what was read of each file: slugs for the agents, twins, and the counts of each source.
  * `summaries` are the sources' summaries with zero counts, filled in here.
  */
 export function assembleCatalog(outcomes: readonly FileOutcome[], categories: CategoryTable, summaries: SourceSummary[]): ScanResult {
   const drafts = outcomes.flatMap((o) => (o.kind === 'agent' ? [o.agent] : []));
+  const overlaps = overlapFindings(drafts);
   const skipped = outcomes.flatMap((o) => (o.kind === 'skipped' ? [o.skipped] : []));
   const slugs = assignUniqueSlugs(
     drafts.map((a) => ({ base: a.name, qualifier: [a.sourceId, ...a.file.relPath.replace(/\.md$/i, '').split('/')].join('-') })),
@@ -76,7 +112,11 @@ export function assembleCatalog(outcomes: readonly FileOutcome[], categories: Ca
   // Twins are a fact about the catalogue, not about a file: they are linked, never a finding, so a file's
   // verdict is the same whatever else is built beside it.
   const twins = findTwins(drafts, slugs);
-  const agents: ScannedAgent[] = drafts.map((draft, index) => ({ ...draft, slug: slugs[index]!, twins: twins[index]! }));
+  const agents: ScannedAgent[] = drafts.map((draft, index) => {
+    const overlap = overlaps.get(index);
+    const findings = overlap ? sortFindings([...draft.findings, ...overlap]) : draft.findings;
+    return { ...draft, findings, slug: slugs[index]!, twins: twins[index]! };
+  });
 
   const bySource = new Map(summaries.map((s) => [s.source.id, s]));
   for (const entry of [...agents, ...skipped]) {

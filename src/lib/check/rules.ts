@@ -168,6 +168,11 @@ export const RULES = {
     title: 'Long description',
     hint: 'Every installed agent description is loaded into every conversation. Move examples and detail into the body.',
   },
+  'description-overlap': {
+    severity: 'info',
+    title: 'Claude may not tell two agents apart',
+    hint: 'Claude picks a subagent from the descriptions alone. Say in each description when to pick it over the other, for example "For a query already known to be slow, pick postgres-query-tuner", or merge the two.',
+  },
   'tools-agent-in-subagent': {
     severity: 'info',
     title: 'Starts other subagents',

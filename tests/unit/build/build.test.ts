@@ -69,7 +69,7 @@ test('bad files do not take the build down, and the build ends with a summary', 
   expect(code).toBe(0);
   expect(built).toBe(true);
   expect(output).toMatch(
-    /agents \(tests\/fixtures\/agents\): 10 agent pages \(Claude Code skips 1\), 2 files without a page; 5 errors, 11 warnings, 5 notes/,
+    /agents \(tests\/fixtures\/agents\): 10 agent pages \(Claude Code skips 1\), 2 files without a page; 5 errors, 11 warnings, 7 notes/,
   );
   expect(output).toContain('no page for tests/fixtures/agents/messy/no-frontmatter.md:1 [frontmatter-missing]');
   // What a user needs, and not Astro's list of every route or the build's internal phases.

@@ -25,7 +25,7 @@ test.each([
 test('text output has one file:line:col severity rule message line per finding, then a summary', () => {
   const { out } = checkAgents('tests/fixtures/agents');
   const lines = out.trim().split('\n');
-  expect(lines.at(-1)).toBe('12 files: 10 agent pages (Claude Code skips 1), 2 files without a page; 5 errors, 11 warnings, 5 notes');
+  expect(lines.at(-1)).toBe('12 files: 10 agent pages (Claude Code skips 1), 2 files without a page; 5 errors, 11 warnings, 7 notes');
   for (const line of lines.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/agents\/\S+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+/);
   expect(out).toContain('tests/fixtures/agents/messy/unquoted-colon.md:3:1 warning yaml-invalid');
   expect(out).toContain('tests/fixtures/agents/messy/flat-hooks.md:5:1 error hooks-invalid');
@@ -40,7 +40,7 @@ test('JSON output carries the summary, the sources and every diagnostic with its
   };
   expect(report.summary).toMatchObject({ agents: 10, skipped: 2, errors: 5, warnings: 11, ok: false });
   expect(report.sources).toEqual([expect.objectContaining({ id: 'agents', pages: 10 })]);
-  expect(report.findings).toHaveLength(21);
+  expect(report.findings).toHaveLength(23);
   expect(report.findings.every((f) => f.hint.length > 0 && f.source === 'agents' && !f.file.startsWith('tests/'))).toBe(true);
 });
 

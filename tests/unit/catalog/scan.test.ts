@@ -45,7 +45,7 @@ test('listSource separates agent candidates from entries that are not agents, sa
 
 describe('scanning the fixture folder', () => {
   test.each([
-    ['hostile/script-injector.md', 'clean', []],
+    ['hostile/script-injector.md', 'clean', ['description-overlap']],
     ['messy/crlf-agent.md', 'clean', []],
     ['messy/no-final-newline.md', 'clean', []],
     [

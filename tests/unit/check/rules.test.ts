@@ -839,9 +839,11 @@ describe('permissionProfile', () => {
 describe('every rule', () => {
   // Evaluated when the file is collected, after every table above has registered itself.
   const rulesWithTables = [...covered].sort();
-  // Rules about unreadable input and limits have their tables in hostile-input.test.ts.
+  // Rules about unreadable input and limits have their tables in hostile-input.test.ts; rules about a pair of
+  // files, which no single file produces, in their own files.
+  const CATALOGUE_RULES: readonly string[] = ['description-overlap'];
   const formatRules = Object.keys(RULES)
-    .filter((id) => !Object.hasOwn(INPUT_RULES, id))
+    .filter((id) => !Object.hasOwn(INPUT_RULES, id) && !CATALOGUE_RULES.includes(id))
     .sort();
   test('has a table in this file', () => expect(rulesWithTables).toEqual(formatRules));
 
