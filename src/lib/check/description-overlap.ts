@@ -1,3 +1,5 @@
+import { nameSkeleton } from '../text/unicode.ts';
+
 /**
  * Finds pairs of agents that Claude could not tell apart. Claude picks a subagent for a task from the descriptions
  * alone, so two agents of one collection that do the same work, with nothing in either description that says when to
@@ -149,7 +151,8 @@ interface Traits {
   written: Map<string, string>;
   technologies: string[];
   lowerDescription: string;
-  lowerName: string;
+  /** The name as a reader sees it, as twins are found: `Code-Reviewer` and `code-reviewer` are one name. */
+  nameKey: string;
   /** Words of the clauses that send work elsewhere. */
   contrast: Set<string>;
   subject: string[];
@@ -165,7 +168,7 @@ function traitsOf(agent: OverlapCandidate): Traits {
     written,
     technologies: ownTechnologies(agent.name, agent.description),
     lowerDescription,
-    lowerName: agent.name.toLowerCase(),
+    nameKey: nameSkeleton(agent.name),
     contrast: contrastWords(lowerDescription),
     subject: subjectWords(agent.name),
   };
@@ -184,7 +187,7 @@ function vectorsOf(agents: readonly OverlapCandidate[], members: readonly number
     }
     return id;
   };
-  // Per agent, each term's count in the name and description, and in the prompt, as [term id, own, prompt].
+  // Per agent, term id → [count in the name and description, count in the prompt].
   const counted = members.map((index) => {
     const agent = agents[index]!;
     const counts = new Map<number, [number, number]>();
@@ -222,33 +225,22 @@ function vectorsOf(agents: readonly OverlapCandidate[], members: readonly number
   return { vectors, vocabulary };
 }
 
-/** The products of the weights of the terms two vectors share, by term id: their sum is the cosine. */
-function sharedTerms(a: Vector, b: Vector): [number, number][] {
-  const shared: [number, number][] = [];
+/** Calls `use` with each term two vectors share and the product of their weights of it: the products sum to the cosine. */
+function eachSharedTerm(a: Vector, b: Vector, use: (term: number, product: number) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
-    if (x === y) shared.push([x, a.weights[i++]! * b.weights[j++]!]);
+    if (x === y) use(x, a.weights[i++]! * b.weights[j++]!);
     else if (x < y) i++;
     else j++;
   }
-  return shared;
 }
 
-/** The cosine of two vectors: {@link sharedTerms} summed, without building the list. */
 function scoreOf(a: Vector, b: Vector): number {
   let score = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) score += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
+  eachSharedTerm(a, b, (_, product) => (score += product));
   return score;
 }
 
@@ -282,7 +274,9 @@ export function findDescriptionOverlaps(
     closest.forEach((near, local) => {
       for (const [other, score] of near) {
         if (other < local || score < threshold || !closest[other]!.has(local)) continue;
-        const shared = sharedTerms(vectors[local]!, vectors[other]!).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+        const shared: [number, number][] = [];
+        eachSharedTerm(vectors[local]!, vectors[other]!, (term, product) => shared.push([term, product]));
+        shared.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
         if (shared.length < MIN_SHARED_WORDS) continue;
         const a = traitsAt(local);
         const b = traitsAt(other);
@@ -328,7 +322,8 @@ function closestNeighbours(vectors: readonly Vector[], count: number): Map<numbe
   const partial = new Float64Array(vectors.length);
   return vectors.map((vector, local) => {
     // The dot product over the agent's weightiest rare words only: cheap, and enough to pick whom to score in full.
-    const rare = [...vector.terms.keys()].filter((position) => postings[vector.terms[position]!]!.length <= 2 * CANDIDATE_TERM_LIMIT);
+    // Interleaved, so a term held by n agents has 2n entries.
+    const rare = [...vector.terms.keys()].filter((position) => postings[vector.terms[position]!]!.length / 2 <= CANDIDATE_TERM_LIMIT);
     const proposing = topBy(rare, (position) => vector.weights[position]!, PROPOSING_TERMS);
     const touched: number[] = [];
     for (const position of proposing) {
@@ -352,7 +347,7 @@ function closestNeighbours(vectors: readonly Vector[], count: number): Map<numbe
 
 /** Whether two close agents are told apart: one name, a description that names the other or sends its work elsewhere, or siblings. */
 function toldApart(a: Traits, b: Traits, nameA: string, nameB: string): boolean {
-  if (a.lowerName === b.lowerName) return true;
+  if (a.nameKey === b.nameKey) return true;
   if (names(a.lowerDescription, nameB) || names(b.lowerDescription, nameA)) return true;
   if (b.subject.some((word) => a.contrast.has(word)) || a.subject.some((word) => b.contrast.has(word))) return true;
   const ownA = a.technologies.filter((tech) => !b.lowerDescription.includes(tech));
