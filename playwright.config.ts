@@ -4,11 +4,13 @@ import { defineConfig } from '@playwright/test';
 // written into the build: install commands must use the origin the page was opened at. Set here, in the
 // main process, so the workers inherit the same port.
 process.env['FIXTURES_PORT'] ??= String(41000 + Math.floor(Math.random() * 9000));
+process.env['SERVED_PORT'] ??= String(Number(process.env['FIXTURES_PORT']) + 1);
 
 /** Sites the e2e tests run against: production builds made by `npm run build:test-sites`, served by `astro preview`. */
 const sites = {
   default: { port: 4321, outDir: 'dist', base: '/' },
   fixtures: { port: Number(process.env['FIXTURES_PORT']), outDir: '.cache/sites/fixtures', base: '/catalog/' },
+  served: { port: Number(process.env['SERVED_PORT']), outDir: '.cache/sites/served', base: '/catalog/' },
   corpora: { port: 4322, outDir: '.cache/sites/corpora', base: '/' },
   hostile: { port: 4324, outDir: '.cache/sites/hostile', base: '/' },
   scale: { port: 4325, outDir: '.cache/sites/scale', base: '/' },

@@ -58,6 +58,9 @@ function prepareHostileSource(): void {
   }
 }
 
+/** The https address the served site is built for; its e2e tests map it to the local server. */
+const SERVED_SITE_URL = 'https://agents.example';
+
 /** The folder the scale site is built from, and how many agents it holds. */
 const SCALE_SOURCE = '.cache/scale-src';
 const SCALE_AGENTS = 10_000;
@@ -68,6 +71,16 @@ const sites: { key: string; label: string; env: Record<string, string>; before?:
     key: 'fixtures',
     label: 'fixtures under /catalog/',
     env: { CATALOG_CONFIG: 'tests/fixtures/catalog.config.json', OUT_DIR: '.cache/sites/fixtures', BASE_PATH: '/catalog/' },
+  },
+  {
+    key: 'served',
+    label: 'fixtures served as a plugin marketplace',
+    env: {
+      CATALOG_CONFIG: 'tests/fixtures/served.config.json',
+      OUT_DIR: '.cache/sites/served',
+      BASE_PATH: '/catalog/',
+      SITE_URL: SERVED_SITE_URL,
+    },
   },
   { key: 'corpora', label: '7 corpora', env: { AGENTS_DIR: corpora, OUT_DIR: '.cache/sites/corpora' } },
   {

@@ -6,7 +6,7 @@
  * `- <name>: <description> (Tools: <tools>)`. That is the loader's own answer, with no account and no network:
  * every other address goes to a closed port on 127.0.0.1 through the proxy variables.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +40,43 @@ export function installClaudeCode(version: string): string {
   const printed = execFileSync(binary, ['--version'], { encoding: 'utf8', env: isolatedEnv(os.tmpdir(), 'http://127.0.0.1:9') }).trim();
   if (!printed.startsWith(`${version} `)) throw new Error(`${binary} says it is ${printed}, not ${version}`);
   return binary;
+}
+
+/** What `claude plugin validate --strict --json` says of a plugin folder or a marketplace.json: offline, in a scratch home. */
+export interface PluginValidation {
+  success: boolean;
+  errors: unknown[];
+  warnings: unknown[];
+  /** The agents a plugin provides, as `plugin:agent`. */
+  agents: string[];
+  /** Everything it printed, for a failure message. */
+  output: string;
+}
+
+export function validatePlugin(binary: string, target: string): PluginValidation {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'claude-validate-'));
+  try {
+    const result = spawnSync(binary, ['plugin', 'validate', '--strict', '--json', target], {
+      encoding: 'utf8',
+      env: isolatedEnv(home, 'http://127.0.0.1:9'),
+      timeout: 120_000,
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    const report = JSON.parse(result.stdout) as {
+      success: boolean;
+      manifest?: { errors?: unknown[]; warnings?: unknown[] };
+      provides?: { agents?: string[] } | null;
+    };
+    return {
+      success: report.success && result.status === 0,
+      errors: report.manifest?.errors ?? [],
+      warnings: report.manifest?.warnings ?? [],
+      agents: report.provides?.agents ?? [],
+      output,
+    };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 
 /** The environment Claude Code runs in: nothing of this machine's, and no address but 127.0.0.1. */

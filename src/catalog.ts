@@ -10,8 +10,9 @@ import type { SnapshotAgent as Agent } from './lib/catalog/snapshot.ts';
 import pageConfig from 'virtual:subagent-catalog/config';
 import { readSnapshot } from './build/snapshot-file.ts';
 import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/search/facets.ts';
-import { commandOrigin, pluginLines, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
-import { pluginNameForCategory } from './lib/publish/marketplace.ts';
+import { commandOrigin, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
+import { planServedMarketplaceOf, servedMarketplaceUrl } from './lib/publish/served-marketplace.ts';
+import { gitPluginLineTable, NO_PLUGIN_LINES, servedPluginLineTable, type PluginLineTable } from './lib/views/plugin-lines.ts';
 import { MODEL_LABELS } from './lib/fields/models.ts';
 import { BUILTIN_TOOLS, LEGACY_TOOLS } from './lib/fields/tool-names.ts';
 import { INHERITS_ALL_TOOLS } from './lib/fields/tools.ts';
@@ -75,13 +76,21 @@ export const tools = toolEntries(all, toolFacet, (a) => toolFacetValues(a.tools,
 export const skills = skillEntries(all, skillFacet);
 export const models = modelEntries(all);
 
+/** The `/plugin` lines pages show: of a git-hosted marketplace the config names, else of the one the site serves. */
+function pluginLineTable(): PluginLineTable {
+  const marketplace = pageConfig.marketplace;
+  if (marketplace?.repository) return gitPluginLineTable({ name: marketplace.name, repository: marketplace.repository });
+  const served = servedMarketplaceUrl({ url: siteUrl, base: import.meta.env.BASE_URL });
+  return 'url' in served ? servedPluginLineTable(planServedMarketplaceOf(snapshot, marketplace), served.url) : NO_PLUGIN_LINES;
+}
+
 const context: ViewContext = {
   urls,
   categories: categoryMeta,
   sources: sourceRefs,
   hasManySources,
   origin: commandOrigin(siteUrl),
-  marketplace: pageConfig.marketplace,
+  plugins: pluginLineTable(),
   facetSlugs: {
     tool: new Map(tools.map((t) => [t.value, t.slug])),
     skill: new Map(skills.map((s) => [s.value, s.slug])),
@@ -161,6 +170,8 @@ export const allAgentsList = list(
   urls.agents(),
   { label: 'Home', href: urls.home() },
   rows,
+  // With one source, its plugin holds every agent: this list is its page.
+  { plugin: hasManySources ? undefined : context.plugins.source(sources[0]?.id ?? '') },
 );
 
 /** One list per category, with install scripts for the whole category. */
@@ -172,7 +183,7 @@ export const categoryLists = [...new Set(all.map((a) => a.categoryId))].map((id)
     list: list({ kind: 'category', key: id }, label, urls.category(id), { label: 'Categories', href: urls.categories() }, members, {
       description: categoryMeta.get(id)?.description,
       install: setInstall(urls.category(id), members),
-      plugin: context.marketplace ? pluginLines(context.marketplace, pluginNameForCategory(id)) : undefined,
+      plugin: context.plugins.category(id),
     }),
   };
 });
@@ -243,6 +254,7 @@ export const sourceLists = hasManySources
         id: s.id,
         list: list({ kind: 'source', key: s.id }, s.label, urls.source(s.id), { label: 'Categories', href: urls.categories() }, members, {
           install: setInstall(urls.source(s.id), members),
+          plugin: context.plugins.source(s.id),
         }),
       };
     })
@@ -371,5 +383,5 @@ export const scopedShellIssue = SCOPED_BASH_ISSUE;
 /** The Claude Code release every verdict was checked against. */
 export const checkedAgainst = `Claude Code ${CLAUDE_CODE_VERSION}`;
 
-/** The marketplace the catalogue is published as, when the config names one. */
-export const marketplace = context.marketplace;
+/** The plugin marketplace the catalogue is published as, when it is one. */
+export const marketplace = context.plugins.about;

@@ -131,6 +131,12 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
   logger.info(
     `Published ${report.slugs.length} raw files (${report.written} written, the rest unchanged) and agents.json; feed.xml has ${report.feedEntries} entries${undated}`,
   );
+  const { plugins, served } = report.marketplace;
+  logger.info(
+    'url' in served
+      ? `Serves a plugin marketplace of ${plugins} plugins: /plugin marketplace add ${served.url}`
+      : `Wrote ${plugins} plugin archives but no marketplace.json: ${served.reason}`,
+  );
 }
 
 /**
@@ -151,12 +157,14 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
   let finishing: Promise<FinishingReport> | undefined;
   let building = false;
   let base = '/';
+  let marketplace: CatalogConfig['marketplace'];
   return {
     name: 'subagent-catalog-build',
     hooks: {
       // The output folder is not emptied: pages the incremental build keeps stay, and stale files go at the end.
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const catalog = catalogConfig(fileURLToPath(config.root), logger);
+        marketplace = catalog.marketplace;
         snapshotFile = snapshotFileIn(fileURLToPath(config.cacheDir));
         updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [catalogVirtualModules(catalog, snapshotFile)] } });
         building = command === 'build';
@@ -181,6 +189,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
           searchDir,
           searchKeyFile,
           site: { url: config.site, base: config.base },
+          marketplace,
           buildStartedAt: Date.now() - process.uptime() * 1000,
         });
       },

@@ -19,6 +19,7 @@ import {
   removeInBackground,
   publishedFiles,
   writeOpenData,
+  writeServedMarketplace,
   type PublishedFingerprints,
 } from './publish-files.ts';
 import { indexKey, indexRecords } from './search-index.ts';
@@ -29,6 +30,8 @@ export interface FinishingInput {
   /** The snapshot the content loader is about to write. */
   snapshotFile: string;
   site: SiteAddress;
+  /** The marketplace's name and owner, when the config names them. */
+  marketplace: { name: string; owner?: string | undefined } | undefined;
   cacheDir: string;
   outDir: string;
   /** Where the search index is written. */
@@ -53,6 +56,8 @@ export interface FinishingReport {
   failed: string[];
   feedEntries: number;
   undated: string[];
+  /** The plugin archives written, and where the marketplace is served or why it is not. */
+  marketplace: { plugins: number; served: { url: string } | { reason: string } };
   /** Seconds since the build started when the files were published, and when the search index was begun and written. */
   publishedAt: number;
   searchStartedAt: number;
@@ -152,16 +157,21 @@ async function finish(input: FinishingInput): Promise<FinishingReport> {
   );
   writeFileSync(fingerprintsFile, JSON.stringify(fingerprints));
   const { feedEntries, undated } = await writeOpenData(publication, input.outDir);
+  const bytesByPath = new Map(publication.agents.map((a, i) => [a.absPath, bytes[i]]));
+  const marketplace = await writeServedMarketplace(snapshot, input.marketplace, input.site, input.outDir, (absPath) =>
+    bytesByPath.get(absPath),
+  );
   const publishedAt = since();
   const searched = await search;
   await oldIndexRemoved;
   return {
     slugs: publication.agents.map((a) => a.slug),
     previousFiles,
-    publishedFiles: publishedFiles(publication),
+    publishedFiles: [...publishedFiles(publication), ...marketplace.files],
     written,
     summary: snapshot.summary,
-    failed,
+    failed: [...failed, ...marketplace.failed],
+    marketplace: { plugins: marketplace.plugins, served: marketplace.served },
     feedEntries,
     undated,
     publishedAt,

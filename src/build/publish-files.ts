@@ -5,7 +5,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { atomFeed, llmsTxt, robotsTxt, type DatedRecord } from '../lib/publish/feeds.ts';
 import { agentFile, agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/publish/open-data.ts';
-import type { Publication, PublishedAgent } from '../lib/publish/publication.ts';
+import type { Publication, PublishedAgent, SiteAddress } from '../lib/publish/publication.ts';
+import type { CatalogSnapshot } from '../lib/catalog/snapshot.ts';
+import {
+  planServedMarketplaceOf,
+  pluginArchive,
+  servedManifest,
+  servedMarketplaceUrl,
+  SERVED_MARKETPLACE_FILE,
+} from '../lib/publish/served-marketplace.ts';
 import { gitDates } from './git-dates.ts';
 
 /** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
@@ -185,4 +193,53 @@ export function moveFolder(from: string, to: string): void {
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
+}
+
+/** What writeServedMarketplace wrote, for the build's report and its stale-file removal. */
+export interface ServedMarketplaceReport {
+  /** Every file written, relative to the output folder. */
+  files: string[];
+  plugins: number;
+  /** The marketplace's address, or why the site serves none (the archives are written either way). */
+  served: { url: string } | { reason: string };
+  failed: string[];
+}
+
+/**
+ * Writes one plugin archive per category and per source at `plugins/<name>.zip`, and `/marketplace.json` listing
+ * them with their SHA-256 when the site's https address is known. `bytesOf` gives an agent file's bytes, or
+ * nothing when it could not be read; a plugin missing a file is not written, and is reported.
+ */
+export async function writeServedMarketplace(
+  snapshot: CatalogSnapshot,
+  marketplace: { name: string; owner?: string | undefined } | undefined,
+  site: SiteAddress,
+  outDir: string,
+  bytesOf: (absPath: string) => Buffer | undefined,
+): Promise<ServedMarketplaceReport> {
+  const served = servedMarketplaceUrl(site);
+  const plan = planServedMarketplaceOf(snapshot, marketplace, 'url' in served ? served.url : undefined);
+  const digests = new Map<string, string>();
+  const failed: string[] = [];
+  const files: string[] = [];
+  await mkdir(path.join(outDir, 'plugins'), { recursive: true });
+  for (const plugin of plan.plugins) {
+    const missing = plugin.agents.find((agent) => !bytesOf(agent.absPath));
+    if (missing) {
+      failed.push(`${plugin.archivePath}: ${missing.absPath} could not be read`);
+      continue;
+    }
+    const archive = pluginArchive(plugin, (agent) => bytesOf(agent.absPath)!);
+    digests.set(plugin.name, createHash('sha256').update(archive).digest('hex'));
+    await writeFile(path.join(outDir, plugin.archivePath), archive);
+    files.push(plugin.archivePath);
+  }
+  if ('url' in served && plan.errors.length === 0) {
+    const written = { ...plan, plugins: plan.plugins.filter((p) => digests.has(p.name)) };
+    const manifest = servedManifest(written, served.url, (plugin) => digests.get(plugin.name)!);
+    await writeFile(path.join(outDir, SERVED_MARKETPLACE_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    files.push(SERVED_MARKETPLACE_FILE);
+  }
+  failed.push(...plan.errors.map((error) => `${SERVED_MARKETPLACE_FILE}: ${error}`));
+  return { files, plugins: digests.size, served, failed };
 }

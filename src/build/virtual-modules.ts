@@ -7,7 +7,7 @@ export interface PageConfig {
   /** Each source as pages name it. */
   sources: { id: string; label: string; repository: string | undefined }[];
   /** The marketplace the catalogue is published as, when the config names one. */
-  marketplace: { name: string; repository: string } | undefined;
+  marketplace: { name: string; owner?: string | undefined; repository?: string | undefined } | undefined;
   /** The catalogue snapshot the content loader writes. */
   snapshotFile: string;
 }

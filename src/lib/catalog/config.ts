@@ -19,13 +19,19 @@ export const sourceInputSchema = z
   })
   .strict();
 
-/** The marketplace the catalogue is published as, for `/plugin` lines on pages. */
+/**
+ * The plugin marketplace the catalogue is published as, for `/plugin` lines on pages. The site serves one at
+ * `/marketplace.json` when it is built with an https SITE_URL; `repository` names a git-hosted one instead
+ * (made with `npm run export:marketplace`).
+ */
 export const marketplaceSchema = z
   .object({
     /** Marketplace name (kebab-case), as in `/plugin install <plugin>@<name>`. */
     name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, e.g. "acme-agents"'),
-    /** What `/plugin marketplace add` takes: `owner/repo` or a git URL. */
-    repository: z.string().min(1),
+    /** Who publishes it, shown in `/plugin`. */
+    owner: z.string().trim().min(1).optional(),
+    /** What `/plugin marketplace add` takes for a git-hosted marketplace: `owner/repo` or a git URL. */
+    repository: z.string().min(1).optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import type { AgentData as Agent, SkippedFile } from '../catalog/agent.ts';
 import { labelFromFolder, type CategoryTable } from '../catalog/categories.ts';
 import type { Finding } from '../check/findings.ts';
 import {
+  ANTHROPIC_MARKS,
   marketplaceNameProblems,
   marketplaceSchema,
   pluginManifestSchema,
@@ -109,14 +110,20 @@ export interface MarketplacePlan {
 const ALTERNATIVE_PREFIX = 'agents-';
 
 /**
- * The plugin name for a category id: its kebab-case slug. A name Claude Code reserves for Anthropic's
- * own plugins (`claude-…`, `official-anthropic`) gets an `agents-` prefix and loses the word "official".
+ * The plugin name for a category id: its kebab-case slug. A name Claude Code reads as one of Anthropic's own
+ * plugins (`claude-…`, `official-anthropic`, any with the word "claude") loses the words "official", "claude",
+ * "anthropic" and "anthropics" and gets an `agents-` prefix: `claude-code` is published as `agents-code`.
  */
 export function pluginNameForCategory(categoryId: string): string {
   const name = slugify(categoryId, 'uncategorised');
   if (!reservedPluginNameReason(name)) return name;
-  const words = name.split('-').filter((word) => word !== 'official');
-  return `${ALTERNATIVE_PREFIX}${words.join('-') || 'uncategorised'}`;
+  const kept = name
+    .split('-')
+    .filter((word) => word !== 'official' && !(ANTHROPIC_MARKS as readonly string[]).includes(word))
+    .join('-');
+  return `${ALTERNATIVE_PREFIX}${kept}`.startsWith(`${ALTERNATIVE_PREFIX}${ALTERNATIVE_PREFIX}`) || kept === 'agents'
+    ? kept
+    : `${ALTERNATIVE_PREFIX}${kept || 'uncategorised'}`;
 }
 
 /** Takes `wanted`, or the first of `wanted-2`, `wanted-3`… not yet in `taken` (compared case-insensitively), and records it. */
@@ -140,87 +147,141 @@ function categoryOrder(categories: CategoryTable) {
     (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** What a plugin is made of, besides its agents. */
+export interface PluginGroup {
+  name: string;
+  /** The category the plugin holds, or the category of a source's plugin's first agent. */
+  categoryId: string;
+  label: string;
+  description?: string | undefined;
+  owner: string;
+  version?: string | undefined;
+}
+
+/**
+ * One plugin of a group of loadable agents (in catalogue order): the first agent of each name is taken, the
+ * others are added to `report.leftOut`; agents that set fields plugins ignore are added to `report.ignoredFields`.
+ */
+export function planPlugin(
+  group: PluginGroup,
+  members: readonly MarketplaceAgent[],
+  report: { leftOut: LeftOutFile[]; ignoredFields: IgnoredFieldUse[] },
+): PlannedPlugin {
+  const { name } = group;
+  const dir = `${PLUGINS_DIR}/${name}`;
+  const byName = new Map<string, MarketplaceAgent>();
+  const fileNames = new Set<string>();
+  const agents: PlannedAgentFile[] = [];
+  for (const agent of members) {
+    const first = byName.get(agent.name);
+    if (first) {
+      report.leftOut.push({
+        sourceId: agent.sourceId,
+        relPath: agent.file.relPath,
+        name: agent.name,
+        reason: `plugin "${name}" already has an agent named "${agent.name}" (${first.sourceId}: ${first.file.relPath})`,
+      });
+      continue;
+    }
+    byName.set(agent.name, agent);
+    // Keep the file's own name, so people recognise it; two files of one name in different folders get the agent's slug.
+    // A file name must be one that Windows and macOS can hold too: otherwise the agent's slug stands in.
+    const own = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '');
+    const base = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(own) && !own.endsWith('.') && !isWindowsDeviceName(own) ? own : slugify(agent.name);
+    const fileName = fileNames.has(`${base}.md`.toLowerCase())
+      ? claim(fileNames, slugify(agent.name), '.md')
+      : claim(fileNames, base, '.md');
+    agents.push({
+      name: agent.name,
+      sourceId: agent.sourceId,
+      relPath: agent.file.relPath,
+      absPath: agent.file.absPath,
+      sha256: agent.file.sha256,
+      path: `${dir}/agents/${fileName}`,
+    });
+    const fields = agent.otherFields.map((field) => field.key).filter((key) => FIELDS_IGNORED_IN_PLUGINS.includes(key));
+    if (fields.length > 0)
+      report.ignoredFields.push({ plugin: name, name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, fields });
+  }
+  const description =
+    group.description?.trim() || `${group.label}: ${agents.length} Claude Code ${agents.length === 1 ? 'subagent' : 'subagents'}.`;
+  // A version that changes exactly when the plugin's files do, so installed copies update and unchanged ones stay.
+  const version =
+    group.version ??
+    `1.0.0-${shortHash(
+      agents
+        .map((a) => a.sha256)
+        .sort()
+        .join(''),
+    )}`;
+  const manifest: PluginManifest = { name, description, version, author: { name: group.owner } };
+  return { name, categoryId: group.categoryId, dir, manifestPath: `${dir}/.claude-plugin/plugin.json`, manifest, agents };
+}
+
+/**
+ * The agents Claude Code loads, grouped by `keyOf` (a category or a source) in catalogue order, and the files of
+ * each group it skips, with why; files skipped before they had a page are listed under their source.
+ */
+export function loadableGroups(input: MarketplaceInput, keyOf: (agent: MarketplaceAgent) => string) {
+  const members = new Map<string, MarketplaceAgent[]>();
+  const skippedOf = new Map<string, LeftOutFile[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, item: T) => {
+    const group = map.get(key);
+    if (group) group.push(item);
+    else map.set(key, [item]);
+  };
+  for (const file of input.skipped ?? [])
+    add(skippedOf, keyOf === bySourceKey ? file.sourceId : '', {
+      sourceId: file.sourceId,
+      relPath: file.relPath,
+      reason: skipReason(file.findings),
+    });
+  for (const agent of input.agents) {
+    if (agent.verdict === 'skipped')
+      add(skippedOf, keyOf(agent), {
+        sourceId: agent.sourceId,
+        relPath: agent.file.relPath,
+        name: agent.name,
+        reason: skipReason(agent.findings),
+      });
+    else add(members, keyOf(agent), agent);
+  }
+  /** The keys with loadable agents, as categories are shown. */
+  const order = (categories: CategoryTable) => [...members.keys()].sort(categoryOrder(categories));
+  return { members, skippedOf, order };
+}
+
+/** Groups agents by source in loadableGroups, where files skipped before they had a page belong too. */
+export const bySourceKey = (agent: MarketplaceAgent): string => agent.sourceId;
+
 /** Builds the marketplace plan: one plugin per category of loadable agents, with what was left out and why. */
 export function planMarketplace(input: MarketplaceInput, options: MarketplaceOptions): MarketplacePlan {
   const owner = options.owner.trim();
   const nameProblems = marketplaceNameProblems(options.name);
   const errors = [...nameProblems.errors, ...(owner === '' ? ['owner must not be empty: pass --owner "<name>"'] : [])];
-  const leftOut: LeftOutFile[] = (input.skipped ?? []).map((file) => ({
-    sourceId: file.sourceId,
-    relPath: file.relPath,
-    reason: skipReason(file.findings),
-  }));
-
-  const byCategory = new Map<string, MarketplaceAgent[]>();
-  for (const agent of input.agents) {
-    if (agent.verdict === 'skipped') {
-      leftOut.push({ sourceId: agent.sourceId, relPath: agent.file.relPath, name: agent.name, reason: skipReason(agent.findings) });
-      continue;
-    }
-    const group = byCategory.get(agent.categoryId);
-    if (group) group.push(agent);
-    else byCategory.set(agent.categoryId, [agent]);
-  }
+  const groups = loadableGroups(input, (agent) => agent.categoryId);
+  const leftOut: LeftOutFile[] = [...groups.skippedOf.values()].flat();
+  const byCategory = groups.members;
 
   const pluginNames = new Set<string>();
   const notes: string[] = [];
   const ignoredFields: IgnoredFieldUse[] = [];
-  const plugins = [...byCategory.keys()].sort(categoryOrder(input.categories)).map((categoryId): PlannedPlugin => {
+  const plugins = groups.order(input.categories).map((categoryId): PlannedPlugin => {
     const name = claim(pluginNames, pluginNameForCategory(categoryId));
     if (name !== categoryId) {
       const reserved = reservedPluginNameReason(slugify(categoryId));
       notes.push(`category "${categoryId}" is published as plugin "${name}"${reserved ? `: ${reserved}` : ''}`);
     }
-    const dir = `${PLUGINS_DIR}/${name}`;
-    const byName = new Map<string, MarketplaceAgent>();
-    const fileNames = new Set<string>();
-    const agents: PlannedAgentFile[] = [];
-    for (const agent of byCategory.get(categoryId)!) {
-      const first = byName.get(agent.name);
-      if (first) {
-        leftOut.push({
-          sourceId: agent.sourceId,
-          relPath: agent.file.relPath,
-          name: agent.name,
-          reason: `plugin "${name}" already has an agent named "${agent.name}" (${first.sourceId}: ${first.file.relPath})`,
-        });
-        continue;
-      }
-      byName.set(agent.name, agent);
-      // Keep the file's own name, so people recognise it; two files of one name in different folders get the agent's slug.
-      // A file name must be one that Windows and macOS can hold too: otherwise the agent's slug stands in.
-      const own = agent.file.relPath.split('/').at(-1)!.replace(/\.md$/i, '');
-      const base = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(own) && !own.endsWith('.') && !isWindowsDeviceName(own) ? own : slugify(agent.name);
-      const fileName = fileNames.has(`${base}.md`.toLowerCase())
-        ? claim(fileNames, slugify(agent.name), '.md')
-        : claim(fileNames, base, '.md');
-      agents.push({
-        name: agent.name,
-        sourceId: agent.sourceId,
-        relPath: agent.file.relPath,
-        absPath: agent.file.absPath,
-        sha256: agent.file.sha256,
-        path: `${dir}/agents/${fileName}`,
-      });
-      const fields = agent.otherFields.map((field) => field.key).filter((key) => FIELDS_IGNORED_IN_PLUGINS.includes(key));
-      if (fields.length > 0)
-        ignoredFields.push({ plugin: name, name: agent.name, sourceId: agent.sourceId, relPath: agent.file.relPath, fields });
-    }
     const meta = input.categories.get(categoryId);
     const label = meta?.label ?? labelFromFolder(categoryId);
-    const description =
-      meta?.description?.trim() || `${label}: ${agents.length} Claude Code ${agents.length === 1 ? 'subagent' : 'subagents'}.`;
-    // A version that changes exactly when the plugin's files do, so installed copies update and unchanged ones stay.
-    const version =
-      options.version ??
-      `1.0.0-${shortHash(
-        agents
-          .map((a) => a.sha256)
-          .sort()
-          .join(''),
-      )}`;
-    const manifest: PluginManifest = { name, description, version, author: { name: owner } };
-    return { name, categoryId, dir, manifestPath: `${dir}/.claude-plugin/plugin.json`, manifest, agents };
+    return planPlugin(
+      { name, categoryId, label, description: meta?.description, owner, version: options.version },
+      byCategory.get(categoryId)!,
+      {
+        leftOut,
+        ignoredFields,
+      },
+    );
   });
 
   const agentCount = plugins.reduce((n, plugin) => n + plugin.agents.length, 0);

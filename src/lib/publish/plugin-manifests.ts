@@ -75,8 +75,14 @@ export function reservedPluginNameReason(name: string): string | undefined {
   if (prefix) return `plugin names starting with "${prefix[0]}" are reserved for Anthropic's own plugins`;
   if (OFFICIAL_BESIDE_VENDOR.test(plain))
     return `"${name}" puts "official" beside a vendor name, which passes as one of Anthropic's own plugins`;
+  // Claude Code 2.1.332 warns about any of these as a word of the name (`claude plugin validate --strict` fails on it).
+  const mark = plain.split('-').find((word) => (ANTHROPIC_MARKS as readonly string[]).includes(word));
+  if (mark) return `"${name}" has the word "${mark}", which reads as one of Anthropic's own plugins`;
   return undefined;
 }
+
+/** Words a plugin name may not hold: Claude Code reads a name with one of them as Anthropic's own. */
+export const ANTHROPIC_MARKS = ['claude', 'anthropic', 'anthropics'] as const;
 
 /** A marketplace name: kebab-case and not reserved. */
 export const marketplaceNameSchema = z.string().superRefine((name, ctx) => {
@@ -122,7 +128,7 @@ const gitPin = {
 /**
  * Where Claude Code fetches a plugin from: a path relative to the marketplace root (starting with `./`,
  * never climbing out with `..`, so only for git-hosted marketplaces), a GitHub repository, a git URL,
- * a folder of a git repository, or an npm package.
+ * a folder of a git repository, an npm package, or a zip archive at an https address (Claude Code 2.1.224 and later).
  */
 export const pluginSourceSchema = z.union([
   z
@@ -153,6 +159,21 @@ export const pluginSourceSchema = z.union([
       /** Package name. */ package: z.string().min(1),
       /** Version or range. */ version: z.string().optional(),
       /** Registry URL. */ registry: z.url().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      source: z.literal('archive'),
+      /** The zip's address: https, and not a loopback, link-local or metadata host, which Claude Code refuses. */
+      url: z
+        .url({ protocol: /^https$/ })
+        .refine(
+          (url) => !/^https:\/\/(localhost|127\.|\[::1\]|169\.254\.)/i.test(url),
+          'Claude Code refuses archives from loopback and link-local hosts',
+        ),
+      /** SHA-256 of the archive, checked on every download. */ sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
     })
     .strict(),
 ]);

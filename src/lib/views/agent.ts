@@ -5,8 +5,8 @@ import type { CleanDescription } from '../fields/description.ts';
 import { facetsOf } from '../search/facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../check/findings.ts';
 import { approximateTokens } from '../fields/format.ts';
-import { commandTable, pluginLines, safeFileName } from '../publish/install.ts';
-import { pluginNameForCategory } from '../publish/marketplace.ts';
+import { commandTable, safeFileName } from '../publish/install.ts';
+import type { PluginLineTable, PluginLines } from './plugin-lines.ts';
 import { MODEL_LABELS } from '../fields/models.ts';
 import { PROFILE_LABELS } from '../fields/profile.ts';
 import { CLAUDE_CODE_VERSION } from '../read/claude-code.ts';
@@ -101,8 +101,8 @@ export interface AgentView {
   descriptionCost: { characters: number; tokens: number };
   twins: { count: number; preview: Link[]; allHref: string };
   related: AgentRow[];
-  /** The `/plugin` lines of the agent's category, when the catalogue is published as a marketplace and Claude Code loads the agent. */
-  plugin: ReturnType<typeof pluginLines> | undefined;
+  /** The `/plugin` lines of the agent's category, when the catalogue is published as a marketplace and its plugin holds the agent. */
+  plugin: PluginLines | undefined;
   /** Everything above in one hash: the page is rendered again only when it changes. */
   pageKey: string;
 }
@@ -124,8 +124,8 @@ export interface ViewContext {
   hasManySources: boolean;
   /** The origin commands download from: SITE_URL's, or the placeholder the page fills in. */
   origin: string;
-  /** The marketplace the catalogue is published as, if it is. */
-  marketplace: { name: string; repository: string } | undefined;
+  /** The `/plugin` lines of each category, source and agent. */
+  plugins: PluginLineTable;
   /** Facet value → slug of its page, per facet. */
   facetSlugs: { tool: ReadonlyMap<string, string>; skill: ReadonlyMap<string, string>; model: ReadonlyMap<string, string> };
 }
@@ -237,9 +237,6 @@ export function agentView(
       allHref: urls.name(agent.twins.groupSlug),
     },
     related: [...related],
-    plugin:
-      context.marketplace && agent.verdict !== 'skipped'
-        ? pluginLines(context.marketplace, pluginNameForCategory(agent.categoryId))
-        : undefined,
+    plugin: context.plugins.agent(agent),
   };
 }

@@ -1,6 +1,7 @@
 import { pagePath } from './urls.ts';
 import type { AgentRow, Link } from './agent.ts';
 import { pageKey } from './page-key.ts';
+import type { PluginLines } from './plugin-lines.ts';
 
 /**
  * Rows per page of a list. A row is about 1 KB (up to 3 KB with the longest names a row shows), so a
@@ -31,8 +32,8 @@ export interface AgentList {
   rows: AgentRow[];
   /** Installing the whole list, when the list is a category or a source. */
   install: SetInstall | undefined;
-  /** The `/plugin` lines of a category, when the catalogue is published as a marketplace. */
-  plugin?: { add: string; install: string } | undefined;
+  /** The `/plugin` lines of a category or a source, when the catalogue is published as a marketplace. */
+  plugin?: PluginLines | undefined;
 }
 
 /** An agent an install script leaves out, and the agent of the same name or file name it writes instead. */

@@ -140,8 +140,8 @@ describe('planMarketplace', () => {
     for (const p of result.plugins) expect(pluginManifestSchema.parse(p.manifest)).toEqual(p.manifest);
     // Categories sort by label ("Agents Claude Tools" first), and the first to ask for a name gets it.
     expect(result.manifest.plugins.map((e) => [e.name, e.source, e.category])).toEqual([
-      ['agents-claude-tools', './plugins/agents-claude-tools', 'agents-claude-tools'],
-      ['agents-claude-tools-2', './plugins/agents-claude-tools-2', 'claude-tools'],
+      ['agents-tools', './plugins/agents-tools', 'agents-claude-tools'],
+      ['agents-tools-2', './plugins/agents-tools-2', 'claude-tools'],
       ['core', './plugins/core', 'core'],
     ]);
     expect(result.plugins.find((p) => p.name === 'core')!.manifest).toEqual({
@@ -151,7 +151,8 @@ describe('planMarketplace', () => {
       author: { name: 'Acme' },
     });
     expect(result.notes).toEqual([
-      `category "claude-tools" is published as plugin "agents-claude-tools-2": plugin names starting with "claude-" are reserved for Anthropic's own plugins`,
+      `category "agents-claude-tools" is published as plugin "agents-tools": "agents-claude-tools" has the word "claude", which reads as one of Anthropic's own plugins`,
+      `category "claude-tools" is published as plugin "agents-tools-2": plugin names starting with "claude-" are reserved for Anthropic's own plugins`,
     ]);
   });
 
@@ -216,9 +217,12 @@ describe('names', () => {
     ['', 'uncategorised'],
     ['---', 'uncategorised'],
     ['constructor', 'constructor'],
-    ['claude-code', 'agents-claude-code'],
-    ['Claude', 'agents-claude'],
-    ['official-anthropic', 'agents-anthropic'],
+    ['claude-code', 'agents-code'],
+    ['Claude', 'agents-uncategorised'],
+    ['official-anthropic', 'agents-uncategorised'],
+    ['tools-for-claude', 'agents-tools-for'],
+    ['agents-claude-tools', 'agents-tools'],
+    ['anthropics-sdk', 'agents-sdk'],
     ['cc-plugin-helpers', 'agents-cc-plugin-helpers'],
   ])('category %j becomes plugin %j', (categoryId, expected) => {
     const name = pluginNameForCategory(categoryId);
@@ -303,15 +307,6 @@ describe('export:marketplace on the default catalogue', () => {
         .map((f) => f.split(path.sep).join('/'))
         .sort(),
     ).toEqual([...expected, ...manifests].sort());
-  });
-
-  test('claude plugin validate accepts the export, when claude is installed', () => {
-    if (!claudeOnPath) {
-      console.log('claude is not on PATH: `claude plugin validate` was not run');
-      return;
-    }
-    const result = spawnSync('claude', ['plugin', 'validate', out], { encoding: 'utf8' });
-    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 
   test('a second export replaces plugins/ and the manifest but keeps the other files', () => {

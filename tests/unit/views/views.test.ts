@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { NO_PLUGIN_LINES } from '../../../src/lib/views/plugin-lines.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const scan = scanSources([sourceFromDir('content/agents', root)]);
@@ -28,7 +29,7 @@ const context: ViewContext = {
   sources: new Map([['agents', { id: 'agents', label: 'Agents', repository: undefined }]]),
   hasManySources: false,
   origin: 'https://x.test',
-  marketplace: undefined,
+  plugins: NO_PLUGIN_LINES,
   facetSlugs: { tool: new Map(), skill: new Map(), model: new Map() },
 };
 const rows = scan.agents.map((a) => agentRow(a, context));
