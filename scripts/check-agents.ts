@@ -1,10 +1,12 @@
 /**
  * Checks agent folders against the Claude Code subagent format, exactly as the build does.
  *
- *   npm run check:agents -- [--strict] [--format text|json] [folder ...]
+ *   npm run check:agents -- [--strict] [--format text|json|github|sarif] [folder ...]
  *
  * With no folder it checks the sources of catalog.config.json. Prints one line per finding,
- * `file:line:col severity rule message`, then a summary. Exits 1 when there are errors (or
+ * `file:line:col severity rule message`, then a summary; `--format github` prints workflow annotations
+ * (`::error file=…,line=…::…`) that mark the lines of a pull request, then the summary; `--format sarif` prints a
+ * SARIF 2.1.0 log for GitHub code scanning (`> results.sarif`). Exits 1 when there are errors (or
  * warnings, with --strict), 2 on a usage error only: a bad file is a finding, never a crash.
  */
 import { parseArgs } from 'node:util';
@@ -13,16 +15,29 @@ import { loadCatalogConfig, sourceFromDir } from '../src/build/config-file.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { scanSources } from '../src/build/scan.ts';
 import { allFindings, type ScanResult } from '../src/lib/catalog/assemble.ts';
-import { countsLine, formatFinding, plural, strictFailures } from '../src/lib/catalog/summary.ts';
+import { countsLine, formatFinding, plural, strictFailures, terminalPath } from '../src/lib/catalog/summary.ts';
+import { githubAnnotations, sarifLog, type PlacedFinding } from '../src/lib/check/ci-formats.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
+import packageJson from '../package.json' with { type: 'json' };
 
-const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json] [folder ...]';
+const TOOL_VERSION = packageJson.version;
+
+const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json|github|sarif] [folder ...]';
+const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
 function usageError(message: string): number {
   console.error(`${message}\n${USAGE}`);
   return 2;
 }
 
-function report(scan: ScanResult, strict: boolean, format: 'text' | 'json'): number {
+/** Each finding with its file's path as the checker names it: the folder as given, then the path inside it. */
+function placed(scan: ScanResult, findings: readonly Finding[]): PlacedFinding[] {
+  const sources = new Map(scan.summaries.map((s) => [s.source.id, s.source]));
+  return findings.map((f) => ({ ...f, path: terminalPath(sources.get(f.source), f.file).replace(/^\.\//, '') }));
+}
+
+function report(scan: ScanResult, strict: boolean, format: Format): number {
   const findings = allFindings(scan);
   const failures = strict ? strictFailures(scan, true) : findings.filter((f) => f.severity === 'error');
   const summary = {
@@ -36,9 +51,14 @@ function report(scan: ScanResult, strict: boolean, format: 'text' | 'json'): num
   if (format === 'json') {
     const sources = scan.summaries.map(({ source, ...rest }) => ({ id: source.id, dir: source.dir, ...rest }));
     console.log(JSON.stringify({ summary, sources, findings }, null, 2));
+  } else if (format === 'sarif') {
+    console.log(
+      JSON.stringify(sarifLog(placed(scan, findings), { name: 'subagent-catalog check:agents', version: TOOL_VERSION }), null, 2),
+    );
   } else {
     const sources = new Map(scan.summaries.map((s) => [s.source.id, s.source]));
-    for (const f of findings) console.log(formatFinding(f, sources));
+    if (format === 'github') for (const line of githubAnnotations(placed(scan, findings))) console.log(line);
+    else for (const f of findings) console.log(formatFinding(f, sources));
     const skippedByClaudeCode = scan.agents.filter((a) => a.verdict === 'skipped').length;
     console.log(
       `${plural(summary.files, 'file')}: ${countsLine({ pages: summary.agents, skippedByClaudeCode, withoutPage: summary.skipped, ...summary })}${strict ? ' (strict)' : ''}`,
@@ -66,7 +86,8 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not ${values.format}`);
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format) return usageError(`--format must be ${FORMATS.join(', ')}, not ${values.format}`);
   // An empty argument (an unset variable in a CI script) must not quietly check the current folder instead.
   if (positionals.some((dir) => dir.trim() === ''))
     return usageError('An empty folder name was given; name the folder of agents to check.');
@@ -80,7 +101,7 @@ function main(): number {
     // A missing folder or a bad config file is a usage problem; files inside a folder never get here.
     return usageError((error as Error).message);
   }
-  return report(scan, values.strict, values.format);
+  return report(scan, values.strict, format);
 }
 
 process.exitCode = main();

@@ -44,6 +44,32 @@ test('JSON output carries the summary, the sources and every diagnostic with its
   expect(report.findings.every((f) => f.hint.length > 0 && f.source === 'agents' && !f.file.startsWith('tests/'))).toBe(true);
 });
 
+test('--format github prints one workflow annotation per finding at its file and line, then the summary', () => {
+  const { out, code } = checkAgents('--format', 'github', 'tests/fixtures/agents');
+  const lines = out.trim().split('\n');
+  expect(code).toBe(1);
+  expect(lines).toHaveLength(24);
+  for (const line of lines.slice(0, -1))
+    expect(line).toMatch(/^::(error|warning|notice) file=tests\/fixtures\/agents\/\S+\.md,line=\d+,col=\d+,title=[a-z-]+::.+/);
+  expect(out).toContain('::error file=tests/fixtures/agents/messy/flat-hooks.md,line=5,col=1,title=hooks-invalid::');
+  expect(lines.at(-1)).toMatch(/^12 files: /);
+});
+
+test('--format sarif prints a SARIF 2.1.0 log with every finding, and exits as the text format does', () => {
+  const { out, code } = checkAgents('--format', 'sarif', 'tests/fixtures/agents');
+  const log = JSON.parse(out) as {
+    version: string;
+    runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+  };
+  expect(code).toBe(1);
+  expect(log.version).toBe('2.1.0');
+  expect(log.runs[0]!.results).toHaveLength(23);
+  expect(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain(
+    'tests/fixtures/agents/messy/flat-hooks.md',
+  );
+  expect(checkAgents('--format', 'sarif', '--strict', 'content/agents').code).toBe(0);
+});
+
 test('--strict turns warnings into failures: the same folder passes without it and fails with it', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'strict-'));
   writeFileSync(path.join(dir, 'a.md'), '---\nname: a\ndescription: Use when testing.\ntools: Read, MultiEdit\n---\nBody.\n');
