@@ -19,7 +19,9 @@ import { INHERITS_ALL_TOOLS } from './lib/fields/tools.ts';
 import { LIMIT_TABLE } from './lib/read/limits.ts';
 import { RULES, type RuleId } from './lib/check/rules.ts';
 import { SEARCH_FACETS } from './lib/search/state.ts';
-import { createUrls } from './lib/views/urls.ts';
+import { createUrls, joinBase } from './lib/views/urls.ts';
+import { otherToolRows, type OtherToolRow } from './lib/views/other-tools.ts';
+import { exportSourceOf } from './lib/publish/publication.ts';
 import {
   agentCommands,
   agentRow,
@@ -126,6 +128,11 @@ export function promptHtml(view: AgentView): string {
 /** An agent's install and remove commands, for its page. */
 export function installCommands(view: AgentView): ReturnType<typeof agentCommands> {
   return agentCommands(view, context.origin);
+}
+
+/** An agent's files for other tools and the commands that install them, for its page. */
+export function otherToolCommands(view: AgentView): OtherToolRow[] {
+  return otherToolRows(exportSourceOf(view.agent), (sitePath) => joinBase(import.meta.env.BASE_URL, sitePath), context.origin);
 }
 
 /** Every agent as a list row, in catalogue order. */

@@ -7,6 +7,7 @@ import { atomFeed, llmsTxt, robotsTxt, type DatedRecord } from '../lib/publish/f
 import { agentFile, agentFileSchema, agentsFileSchema, OPEN_DATA_VERSION } from '../lib/publish/open-data.ts';
 import type { Publication, PublishedAgent, SiteAddress } from '../lib/publish/publication.ts';
 import type { CatalogSnapshot } from '../lib/catalog/snapshot.ts';
+import { exportAgent, exportSitePath, OTHER_TOOLS } from '../lib/publish/other-tools.ts';
 import {
   planServedMarketplaceOf,
   pluginArchive,
@@ -37,17 +38,20 @@ async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<vo
 /** What was published for each agent (by slug), so a later build can leave unchanged files as they are. */
 export type PublishedFingerprints = Record<string, string>;
 
-/** A hash of everything an agent's two files are made from: the record holds the source file's SHA-256. */
+/** Raised when the files for other tools change for the same agent, so a rebuild writes them again. */
+const EXPORTS_VERSION = 1;
+
+/** A hash of everything an agent's files are made from: the record holds the source file's SHA-256. */
 export function publishFingerprint(agent: PublishedAgent): string {
   return createHash('sha256')
-    .update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine]))
+    .update(JSON.stringify([agent.record, agent.cliFields, agent.bodyLine, agent.exportSource, EXPORTS_VERSION]))
     .digest('hex')
     .slice(0, 32);
 }
 
 /**
  * Publishes each agent file byte for byte at `agents/<slug>.md`, and beside it `agents/<slug>.json` (its record
- * and `claude --agents` form). `read` gives an agent's bytes and prompt (the caller reads each file once, for the
+ * and `claude --agents` form) and its file for each other tool (`agents/<slug>.<tool>.md`, Codex's `.toml`). `read` gives an agent's bytes and prompt (the caller reads each file once, for the
  * search index too). Files whose fingerprint matches the previous build's, and which are still there, are left
  * as they are.
  */
@@ -68,7 +72,13 @@ export async function publishAgentFiles(
       const [raw, json] = agentFileNames(agent.slug).map((name) => path.join(outDir, name)) as [string, string];
       if (previous[agent.slug] !== fingerprint || !existsSync(raw) || !existsSync(json)) {
         const { bytes, prompt } = await read(agent);
-        await Promise.all([writeFile(raw, bytes), writeFile(json, agentJsonText(agent, prompt))]);
+        await Promise.all([
+          writeFile(raw, bytes),
+          writeFile(json, agentJsonText(agent, prompt)),
+          ...OTHER_TOOLS.map((tool) =>
+            writeFile(path.join(outDir, exportSitePath(agent.slug, tool)), exportAgent({ ...agent.exportSource, prompt }, tool).text),
+          ),
+        ]);
         written++;
       }
       fingerprints[agent.slug] = fingerprint;
@@ -83,9 +93,14 @@ function agentFileNames(slug: string): [raw: string, json: string] {
   return [`agents/${slug}.md`, `agents/${slug}.json`];
 }
 
+/** An agent's files for other tools, relative to the output folder. */
+function exportFileNames(slug: string): string[] {
+  return OTHER_TOOLS.map((tool) => exportSitePath(slug, tool));
+}
+
 /** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
 export function publishedFiles(publication: Publication): string[] {
-  return [...publication.agents.flatMap((a) => agentFileNames(a.slug)), ...OPEN_DATA_FILES];
+  return [...publication.agents.flatMap((a) => [...agentFileNames(a.slug), ...exportFileNames(a.slug)]), ...OPEN_DATA_FILES];
 }
 
 /** Every file below `dir`, relative to it with `/`; none when it does not exist (or cannot be read). */

@@ -1,5 +1,13 @@
 import { mergedAgentsJson } from '../lib/fields/claude-agents.ts';
-import { commandTable, type InstallItem, type InstallScope, type InstallShell } from '../lib/publish/install.ts';
+import {
+  agentFolders,
+  commandTable,
+  installCommand,
+  type InstallItem,
+  type InstallScope,
+  type InstallShell,
+} from '../lib/publish/install.ts';
+import { exportFileName, exportSitePath, OTHER_TOOL_FOLDERS, OTHER_TOOLS } from '../lib/publish/other-tool-files.ts';
 import { bundleSummary, installableAgents, type BundleAgent } from '../lib/publish/bundle.ts';
 import { copyText } from './clipboard.ts';
 import { onBundleChange, readBundle, setInBundle, writeBundle } from './bundle-store.ts';
@@ -35,24 +43,56 @@ function commandBlocks(items: InstallItem[]): HTMLElement[] {
     details.dataset['shell'] = shell;
     details.append(el('summary', 'cursor-pointer text-sm font-medium', label));
     for (const [scope, scopeLabel] of scopes) {
-      for (const action of ['install', 'remove'] as const) {
-        const block = el('div', 'mt-2 min-w-0');
-        block.dataset['command'] = `${shell}-${scope}-${action}`;
-        const head = el('div', 'mb-1 flex flex-wrap items-center justify-between gap-2');
-        const copy = el('button', 'rounded border border-border px-2 py-0.5 text-xs hover:border-accent', 'Copy');
-        copy.type = 'button';
-        copy.setAttribute('aria-label', `Copy the ${action} command: ${scopeLabel}, ${label}`);
-        const text = table[shell][scope][action];
-        copy.addEventListener('click', () => void copyText(text).then((ok) => (copy.textContent = ok ? 'Copied' : 'Copy failed')));
-        head.append(el('span', 'text-sm', action === 'install' ? scopeLabel : 'Remove again'), copy);
-        const pre = el('pre', 'rounded border border-border bg-bg p-2 font-mono text-xs break-all whitespace-pre-wrap');
-        pre.append(el('code', '', text));
-        block.append(head, pre);
-        details.append(block);
-      }
+      for (const action of ['install', 'remove'] as const)
+        details.append(
+          commandBlock(
+            `${shell}-${scope}-${action}`,
+            action === 'install' ? scopeLabel : 'Remove again',
+            `Copy the ${action} command: ${scopeLabel}, ${label}`,
+            table[shell][scope][action],
+          ),
+        );
     }
     return details;
   });
+}
+
+/** A block with one copyable command, as the Claude Code blocks have. */
+function commandBlock(key: string, title: string, aria: string, text: string): HTMLElement {
+  const block = el('div', 'mt-2 min-w-0');
+  block.dataset['command'] = key;
+  const head = el('div', 'mb-1 flex flex-wrap items-center justify-between gap-2');
+  const copy = el('button', 'rounded border border-border px-2 py-0.5 text-xs hover:border-accent', 'Copy');
+  copy.type = 'button';
+  copy.setAttribute('aria-label', aria);
+  copy.addEventListener('click', () => void copyText(text).then((ok) => (copy.textContent = ok ? 'Copied' : 'Copy failed')));
+  head.append(el('span', 'text-sm', title), copy);
+  const pre = el('pre', 'rounded border border-border bg-bg p-2 font-mono text-xs break-all whitespace-pre-wrap');
+  pre.append(el('code', '', text));
+  block.append(head, pre);
+  return block;
+}
+
+/** One command per other tool that writes the set's files for it into the project (one file per file name). */
+function otherToolBlocks(agents: readonly { name: string; slug: string }[], siteBase: string): HTMLElement {
+  const details = el('details', 'rounded border border-border p-2');
+  details.dataset['otherTools'] = '';
+  details.append(el('summary', 'cursor-pointer text-sm font-medium', 'For other tools (macOS, Linux, WSL)'));
+  for (const tool of OTHER_TOOLS) {
+    const folders = OTHER_TOOL_FOLDERS[tool];
+    const seen = new Set<string>();
+    const items = agents.flatMap((agent) => {
+      const fileName = exportFileName(agent, tool);
+      if (seen.has(fileName)) return [];
+      seen.add(fileName);
+      return [{ url: new URL(exportSitePath(agent.slug, tool), siteBase).href, fileName }];
+    });
+    const text = installCommand(items, 'project', 'posix', agentFolders(folders.user, folders.project));
+    details.append(
+      commandBlock(`${tool}-project-install`, `${folders.label} (${folders.project})`, `Copy the ${folders.label} install command`, text),
+    );
+  }
+  return details;
 }
 
 /**
@@ -149,6 +189,7 @@ export function attachBundleView(root: HTMLElement): void {
     summaryBox.dataset['tokens'] = String(summary.tokens);
     commands.replaceChildren(
       ...commandBlocks(kept.map((a) => ({ url: new URL(a.rawUrl, `${origin}${base}`).href, fileName: a.fileName, sha256: a.sha256 }))),
+      otherToolBlocks(kept, `${origin}${base}`),
     );
     body.hidden = false;
     status.textContent = `${loaded.length} agent${loaded.length === 1 ? '' : 's'} in the bundle.`;

@@ -39,23 +39,40 @@ export function powerShellQuote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-const FOLDERS: Readonly<Record<InstallShell, Record<InstallScope, string>>> = {
-  posix: { user: '"$HOME/.claude/agents"', project: '.claude/agents' },
-  powershell: { user: '(Join-Path $HOME ".claude\\agents")', project: '".claude\\agents"' },
-};
+/** A tool's agents folders, per shell and scope, as the shell writes them (a shell word, quoted where it needs to be). */
+export type AgentFolders = Readonly<Record<InstallShell, Record<InstallScope, string>>>;
+
+/** Claude Code's: `~/.claude/agents` and `.claude/agents`. */
+export const CLAUDE_CODE_FOLDERS: AgentFolders = agentFolders('.claude/agents', '.claude/agents');
+
+/**
+ * The folders of a tool that reads `<home>/<user>` and `<project>` (both plain relative paths such as
+ * `.github/agents`, which need no quoting but for the separators).
+ */
+export function agentFolders(user: string, project: string): AgentFolders {
+  if (![user, project].every((p) => /^[A-Za-z0-9._/-]+$/.test(p))) throw new Error(`not a plain folder: ${user}, ${project}`);
+  const windows = (p: string) => p.replaceAll('/', '\\');
+  return {
+    posix: { user: `"$HOME/${user}"`, project },
+    powershell: { user: `(Join-Path $HOME "${windows(user)}")`, project: `"${windows(project)}"` },
+  };
+}
 
 /** The agents folder for a scope, as the shell writes it (a shell word, quoted where it needs to be). */
-export function agentsFolder(shell: InstallShell, scope: InstallScope): string {
-  return FOLDERS[shell][scope];
+export function agentsFolder(shell: InstallShell, scope: InstallScope, folders: AgentFolders = CLAUDE_CODE_FOLDERS): string {
+  return folders[shell][scope];
 }
 
 /**
  * The commands write file names and hashes as they are, unquoted: only names made by safeFileName and hex
  * digests may get there, so a name from a stranger's file can never become shell or PowerShell syntax.
  */
-function assertPlainFileNames(items: readonly InstallItem[]): void {
+function assertPlainFileNames(items: readonly (Omit<InstallItem, 'sha256'> & { sha256?: string })[]): void {
   for (const item of items) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(item.fileName) || !/^[0-9a-f]{64}$/.test(item.sha256))
+    if (
+      !/^[A-Za-z0-9][A-Za-z0-9._-]*\.(md|toml)$/.test(item.fileName) ||
+      (item.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(item.sha256))
+    )
       throw new Error(`not a safe file name and SHA-256: ${JSON.stringify(item)}`);
   }
 }
@@ -69,9 +86,14 @@ const LEFT_REASON = 'it is not the file this site published.';
  * is already there: that file is kept, and a line says so (remove it first to replace it). Each file is
  * downloaded beside its place and moved in only when complete, and each line says what became of one file.
  */
-export function installCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
+export function installCommand(
+  items: readonly (Omit<InstallItem, 'sha256'> & { sha256?: string })[],
+  scope: InstallScope,
+  shell: InstallShell = 'posix',
+  folders: AgentFolders = CLAUDE_CODE_FOLDERS,
+): string {
   assertPlainFileNames(items);
-  const folder = agentsFolder(shell, scope);
+  const folder = agentsFolder(shell, scope, folders);
   if (shell === 'posix') {
     // One agent, as on its page: a plain `if`, which reads more easily than the function the sets need.
     if (items.length === 1) {
@@ -89,9 +111,14 @@ export function installCommand(items: readonly InstallItem[], scope: InstallScop
  * One command that removes the same files again, each only when its bytes are the ones the site published (by
  * SHA-256): a file of that name that someone else wrote, or changed since, is left where it is, and a line says so.
  */
-export function removeCommand(items: readonly InstallItem[], scope: InstallScope, shell: InstallShell = 'posix'): string {
+export function removeCommand(
+  items: readonly InstallItem[],
+  scope: InstallScope,
+  shell: InstallShell = 'posix',
+  folders: AgentFolders = CLAUDE_CODE_FOLDERS,
+): string {
   assertPlainFileNames(items);
-  const folder = agentsFolder(shell, scope);
+  const folder = agentsFolder(shell, scope, folders);
   if (shell === 'posix') {
     if (items.length === 1) {
       const [item] = items as [InstallItem];
@@ -108,10 +135,11 @@ export function removeCommand(items: readonly InstallItem[], scope: InstallScope
 /** Every command a page offers for a set of files: install and remove, per scope and shell. */
 export function commandTable(
   items: readonly InstallItem[],
+  folders: AgentFolders = CLAUDE_CODE_FOLDERS,
 ): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
   const row = (shell: InstallShell) => ({
-    user: { install: installCommand(items, 'user', shell), remove: removeCommand(items, 'user', shell) },
-    project: { install: installCommand(items, 'project', shell), remove: removeCommand(items, 'project', shell) },
+    user: { install: installCommand(items, 'user', shell, folders), remove: removeCommand(items, 'user', shell, folders) },
+    project: { install: installCommand(items, 'project', shell, folders), remove: removeCommand(items, 'project', shell, folders) },
   });
   return { posix: row('posix'), powershell: row('powershell') };
 }

@@ -3,6 +3,7 @@ import type { CatalogSnapshot, SnapshotAgent } from '../catalog/snapshot.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
 import { createUrls } from '../views/urls.ts';
 import { agentRecord, type AgentRecord } from './open-data.ts';
+import type { ExportSource } from './other-tools.ts';
 
 /** Where the site is published: its address when built with SITE_URL, and its base path. */
 export interface SiteAddress {
@@ -18,6 +19,8 @@ export interface PublishedAgent {
   bodyLine: number;
   cliFields: SnapshotAgent['cliFields'];
   record: AgentRecord;
+  /** What the agent's files for other tools are made of, but its prompt. */
+  exportSource: Omit<ExportSource, 'prompt'>;
 }
 
 /** What the publishing side makes of a snapshot: every agent's record, and each source's folder for git dates. */
@@ -51,6 +54,7 @@ export function publicationOf(snapshot: CatalogSnapshot, site: SiteAddress): Pub
       sourceId: agent.sourceId,
       bodyLine: agent.bodyLine,
       cliFields: agent.cliFields,
+      exportSource: exportSourceOf(agent),
       record: agentRecord(agent, {
         categoryLabel: labels.category(agent),
         sourceLabel: labels.source(agent),
@@ -60,6 +64,12 @@ export function publicationOf(snapshot: CatalogSnapshot, site: SiteAddress): Pub
       }),
     })),
   };
+}
+
+/** What an agent's files for other tools are made of, from its snapshot entry (all but the prompt). */
+export function exportSourceOf(agent: SnapshotAgent): Omit<ExportSource, 'prompt'> {
+  const { name, slug, description, tools, disallowedTools, model, otherFields } = agent;
+  return { name, slug, description, tools, disallowedTools, model, otherFields };
 }
 
 /** The search records of a snapshot, in catalogue order; `promptOf` gives each agent's prompt (the snapshot holds none). */

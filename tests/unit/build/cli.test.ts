@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -83,4 +83,34 @@ test('--strict turns warnings into failures: the same folder passes without it a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('npm run export', () => {
+  const exportTo = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['scripts/export.ts', ...args], { cwd: root, encoding: 'utf8' });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+
+  test.each([[['--target', 'vim', 'x']], [['--target', 'codex']], [['x']]])('%j is a usage error', (args) =>
+    expect(exportTo(...args).code).toBe(2),
+  );
+
+  test('writes one file per agent into the tool’s folder, lists what it leaves out, and never replaces a file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'export-'));
+    try {
+      const first = exportTo('--target', 'copilot', dir, 'tests/fixtures/agents');
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/^Wrote 8 GitHub Copilot agent files into /);
+      expect(first.out).toContain('Left out tests/fixtures/agents/messy/flat-hooks.md: Claude Code skips it');
+      const files = readdirSync(path.join(dir, '.github/agents'));
+      expect(files).toHaveLength(8);
+      expect(files.every((f) => /^[a-z0-9-]+\.agent\.md$/.test(f))).toBe(true);
+      writeFileSync(path.join(dir, '.github/agents', files[0]!), 'mine');
+      const again = exportTo('--target', 'copilot', dir, 'tests/fixtures/agents');
+      expect(again.out).toContain(`Kept .github/agents/${files[0]!}: a file of that name is already there`);
+      expect(readFileSync(path.join(dir, '.github/agents', files[0]!), 'utf8')).toBe('mine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
