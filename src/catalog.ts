@@ -20,7 +20,7 @@ import { LIMIT_TABLE } from './lib/read/limits.ts';
 import { RULES, type RuleId } from './lib/check/rules.ts';
 import { SEARCH_FACETS } from './lib/search/state.ts';
 import { createUrls, joinBase } from './lib/views/urls.ts';
-import { otherToolRows, type OtherToolRow } from './lib/views/other-tools.ts';
+import { otherToolRows, otherToolSetRows, type OtherToolRow } from './lib/views/other-tools.ts';
 import { exportSourceOf } from './lib/publish/publication.ts';
 import {
   agentCommands,
@@ -65,7 +65,9 @@ export const sitePlaceholder = siteUrl ? undefined : SITE_PLACEHOLDER;
 /** True when the site was built from more than one source, so pages name the source. */
 export const hasManySources = sources.length > 1;
 
-const sourceRefs = new Map<string, SourceRef>(sources.map((s) => [s.id, { id: s.id, label: s.label, repository: s.repository }]));
+const sourceRefs = new Map<string, SourceRef>(
+  sources.map((s) => [s.id, { id: s.id, label: s.label, repository: s.repository, author: s.author }]),
+);
 const categoryMeta = new Map(snapshot.categories);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Every agent, in catalogue order (by name, then source, then slug). */
@@ -361,6 +363,12 @@ export { listPaths } from './lib/views/lists.ts';
 export function setScriptCommands(scripts: { sh: string; ps1: string }) {
   const origin = commandOrigin(siteUrl);
   return scriptCommands({ sh: `${origin}${scripts.sh}`, ps1: `${origin}${scripts.ps1}` }, `${origin}${urls.home()}`);
+}
+
+/** A set's install scripts run for each other tool, for its install box. */
+export function setOtherToolCommands(scripts: { sh: string; ps1: string }): OtherToolRow[] {
+  const origin = commandOrigin(siteUrl);
+  return otherToolSetRows({ sh: `${origin}${scripts.sh}`, ps1: `${origin}${scripts.ps1}` }, `${origin}${urls.home()}`);
 }
 
 /** The pages of one rule's findings. */

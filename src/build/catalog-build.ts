@@ -194,7 +194,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         });
       },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(serveCatalogFiles(snapshotFile, base));
+        server.middlewares.use(serveCatalogFiles(snapshotFile, base, marketplace));
       },
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));

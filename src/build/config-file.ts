@@ -23,6 +23,7 @@ export function sourceFromDir(dir: string, root: string, input: Partial<z.output
     absDir,
     followExternalLinks: input.followExternalLinks ?? false,
     repository: input.repository?.replace(/\/+$/, ''),
+    author: input.author,
     categories: input.categories ? path.resolve(root, input.categories) : undefined,
   };
 }

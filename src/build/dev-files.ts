@@ -1,6 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CatalogSnapshot } from '../lib/catalog/snapshot.ts';
+import { exportAgent } from '../lib/publish/other-tools.ts';
+import { exportSitePath, OTHER_TOOLS, type OtherTool } from '../lib/publish/other-tool-files.ts';
 import { publicationOf, type Publication } from '../lib/publish/publication.ts';
+import { pluginArchive, planServedMarketplaceOf, type ServedPlugin } from '../lib/publish/served-marketplace.ts';
 import { promptFrom } from '../lib/read/frontmatter.ts';
 import { decodeText } from '../lib/read/text.ts';
 import { agentJsonText, openDataTexts, OPEN_DATA_FILES } from './publish-files.ts';
@@ -11,32 +15,69 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/atom+xml; charset=utf-8',
+  '.toml': 'application/toml; charset=utf-8',
+  '.zip': 'application/zip',
 };
+
+/** An agent's raw file, its JSON, or its file for another tool: `agents/<slug>.md`, `.json`, `.<tool>.md`, `.codex.toml`. */
+const AGENT_FILE = new RegExp(`^agents/([^/]+?)(?:\\.(${OTHER_TOOLS.join('|')}))?\\.(md|json|toml)$`);
+
+/** The bytes of a file, or nothing when it cannot be read (it was removed or renamed since the snapshot). */
+function bytesOrNothing(absPath: string): Buffer | undefined {
+  try {
+    return readFileSync(absPath);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * In `astro dev`, serves what a build publishes besides pages, made on request from the current snapshot, so
- * download, copy, the bundle and the open data work while an author edits: each agent's raw file (its bytes as
- * they are now on disk) and JSON, and the open-data files. The search index exists only in a build.
+ * download, copy, the bundle, the other tools' files, the plugin archives and the open data work while an author
+ * edits: each agent's raw file (its bytes as they are now on disk), its JSON and its file for each other tool,
+ * each plugin archive, and the open-data files. The search index exists only in a build, and `/marketplace.json`
+ * only with an https address, which a dev server has not.
  */
-export function serveCatalogFiles(snapshotFile: string, base: string) {
-  let cached: { mtimeMs: number; publication: Publication; openData: Record<string, string> | undefined } | undefined;
+export function serveCatalogFiles(
+  snapshotFile: string,
+  base: string,
+  marketplace: { name: string; owner?: string | undefined } | undefined,
+) {
+  let cached:
+    | {
+        mtimeMs: number;
+        snapshot: CatalogSnapshot;
+        publication: Publication;
+        openData: Record<string, string> | undefined;
+        plugins: Map<string, ServedPlugin> | undefined;
+      }
+    | undefined;
   const current = () => {
     if (!existsSync(snapshotFile)) return undefined;
     const { mtimeMs } = statSync(snapshotFile);
-    if (cached?.mtimeMs !== mtimeMs)
-      cached = { mtimeMs, publication: publicationOf(readSnapshot(snapshotFile), { url: undefined, base }), openData: undefined };
+    if (cached?.mtimeMs !== mtimeMs) {
+      const snapshot = readSnapshot(snapshotFile);
+      cached = {
+        mtimeMs,
+        snapshot,
+        publication: publicationOf(snapshot, { url: undefined, base }),
+        openData: undefined,
+        plugins: undefined,
+      };
+    }
     return cached;
   };
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.invalid').pathname);
     if (!pathname.startsWith(base)) return next();
     const sitePath = pathname.slice(base.length).replace(/^\/+/, '');
-    const agentFile = /^agents\/([^/]+)\.(md|json)$/.exec(sitePath);
+    const agentFile = AGENT_FILE.exec(sitePath);
     const isOpenData = (OPEN_DATA_FILES as readonly string[]).includes(sitePath);
-    if (!agentFile && !isOpenData) return next();
+    const isArchive = /^plugins\/[^/]+\.zip$/.test(sitePath);
+    if (!agentFile && !isOpenData && !isArchive) return next();
     const state = current();
     if (!state) return next();
-    const send = (body: string | Buffer, type: string) => {
+    const send = (body: string | Uint8Array, type: string) => {
       response.statusCode = 200;
       response.setHeader('Content-Type', type);
       response.end(body);
@@ -45,15 +86,26 @@ export function serveCatalogFiles(snapshotFile: string, base: string) {
       state.openData ??= openDataTexts(state.publication).texts;
       return send(state.openData[sitePath]!, TYPES[sitePath.slice(sitePath.lastIndexOf('.'))]!);
     }
-    const agent = state.publication.agents.find((a) => a.slug === agentFile![1]);
-    if (!agent) return next();
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(agent.absPath);
-    } catch {
-      return next();
+    if (isArchive) {
+      state.plugins ??= new Map(planServedMarketplaceOf(state.snapshot, marketplace).plugins.map((p) => [p.archivePath, p]));
+      const plugin = state.plugins.get(sitePath);
+      if (!plugin) return next();
+      const files = new Map(plugin.agents.map((agent) => [agent.absPath, bytesOrNothing(agent.absPath)]));
+      if ([...files.values()].some((bytes) => bytes === undefined)) return next();
+      return send(
+        pluginArchive(plugin, (agent) => files.get(agent.absPath)!),
+        TYPES['.zip']!,
+      );
     }
-    if (agentFile![2] === 'md') return send(bytes, TYPES['.md']!);
-    return send(agentJsonText(agent, promptFrom(decodeText(bytes).text, agent.bodyLine)), TYPES['.json']!);
+    const [, slug, tool, extension] = agentFile!;
+    const agent = state.publication.agents.find((a) => a.slug === slug);
+    if (!agent) return next();
+    const bytes = bytesOrNothing(agent.absPath);
+    if (!bytes) return next();
+    if (tool === undefined && extension === 'md') return send(bytes, TYPES['.md']!);
+    const prompt = promptFrom(decodeText(bytes).text, agent.bodyLine);
+    if (tool === undefined && extension === 'json') return send(agentJsonText(agent, prompt), TYPES['.json']!);
+    if (tool === undefined || `agents/${slug}.${tool}.${extension}` !== exportSitePath(agent.slug, tool as OtherTool)) return next();
+    return send(exportAgent({ ...agent.exportSource, prompt }, tool as OtherTool).text, TYPES[`.${extension}`]!);
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { gitDates } from './git-dates.ts';
 import type { SourceConfig } from '../lib/catalog/config.ts';
 import { catalogSnapshot } from '../lib/catalog/snapshot.ts';
 import { strictFailures, terminalPath } from '../lib/catalog/summary.ts';
@@ -74,7 +75,13 @@ async function loadCatalog(context: LoaderContext, options: CatalogLoaderOptions
     );
   }
   const promptDir = cacheFile(fileURLToPath(context.config.cacheDir), 'prompts');
-  const snapshot = catalogSnapshot(scan, (body) => promptPath(promptDir, body));
+  // One `git log` per source in a git work tree: the date each file last changed, for its page and the feed.
+  const dates = new Map<string, Map<string, string>>();
+  for (const source of options.sources) {
+    const sourceDates = gitDates(source.absDir);
+    if (sourceDates) dates.set(source.id, sourceDates);
+  }
+  const snapshot = catalogSnapshot(scan, (body) => promptPath(promptDir, body), dates);
   // Written before the prompts are rendered: the publishing side starts from it while this process goes on.
   writeSnapshot(options.snapshotFile, snapshot);
   await renderPrompts(

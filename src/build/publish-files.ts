@@ -15,7 +15,6 @@ import {
   servedMarketplaceUrl,
   SERVED_MARKETPLACE_FILE,
 } from '../lib/publish/served-marketplace.ts';
-import { gitDates } from './git-dates.ts';
 
 /** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
 async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>, nameOf: (item: T) => string): Promise<string[]> {
@@ -125,7 +124,7 @@ export const OPEN_DATA_FILES = [
   'robots.txt',
 ] as const;
 
-/** The open data as texts by file name: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed (from git dates), and robots.txt. */
+/** The open data as texts by file name: agents.json with its JSON Schemas, llms.txt and llms-full.txt, the Atom feed (from the snapshot's git dates), and robots.txt. */
 export function openDataTexts(publication: Publication): {
   texts: Record<(typeof OPEN_DATA_FILES)[number], string>;
   feedEntries: number;
@@ -140,19 +139,10 @@ export function openDataTexts(publication: Publication): {
   });
   const schema = (s: z.ZodType, id: string) => `${JSON.stringify({ $id: id, ...z.toJSONSchema(s) }, null, 2)}\n`;
   const site = publication.site.url ? new URL(publication.site.base, publication.site.url).href : publication.site.base;
-  const dated: DatedRecord[] = [];
-  const undated: string[] = [];
-  for (const source of publication.sources) {
-    const dates = gitDates(source.absDir);
-    if (!dates) {
-      undated.push(source.label);
-      continue;
-    }
-    for (const agent of publication.agents) {
-      const updated = agent.sourceId === source.id ? dates.get(agent.absPath) : undefined;
-      if (updated) dated.push({ record: agent.record, updated });
-    }
-  }
+  const dated: DatedRecord[] = publication.agents.flatMap((agent) =>
+    agent.updated === undefined ? [] : [{ record: agent.record, updated: agent.updated }],
+  );
+  const undated = publication.sources.filter((source) => !source.dated).map((source) => source.label);
   const texts = {
     'agents.json': `${JSON.stringify(file)}\n`,
     'agents.schema.json': schema(agentsFileSchema, `${site}agents.schema.json`),

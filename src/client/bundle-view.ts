@@ -73,11 +73,11 @@ function commandBlock(key: string, title: string, aria: string, text: string): H
   return block;
 }
 
-/** One command per other tool that writes the set's files for it into the project (one file per file name). */
+/** Per other tool, one command per shell that writes the set's files for it into the project (one file per file name). */
 function otherToolBlocks(agents: readonly { name: string; slug: string }[], siteBase: string): HTMLElement {
   const details = el('details', 'rounded border border-border p-2');
   details.dataset['otherTools'] = '';
-  details.append(el('summary', 'cursor-pointer text-sm font-medium', 'For other tools (macOS, Linux, WSL)'));
+  details.append(el('summary', 'cursor-pointer text-sm font-medium', 'For other tools'));
   for (const tool of OTHER_TOOLS) {
     const folders = OTHER_TOOL_FOLDERS[tool];
     const seen = new Set<string>();
@@ -87,10 +87,19 @@ function otherToolBlocks(agents: readonly { name: string; slug: string }[], site
       seen.add(fileName);
       return [{ url: new URL(exportSitePath(agent.slug, tool), siteBase).href, fileName }];
     });
-    const text = installCommand(items, 'project', 'posix', agentFolders(folders.user, folders.project));
-    details.append(
-      commandBlock(`${tool}-project-install`, `${folders.label} (${folders.project})`, `Copy the ${folders.label} install command`, text),
-    );
+    const into = agentFolders(folders.user, folders.project);
+    for (const [shell, label, key] of [
+      ['posix', 'macOS, Linux, WSL', `${tool}-project-install`],
+      ['powershell', 'Windows PowerShell', `${tool}-project-install-powershell`],
+    ] as const)
+      details.append(
+        commandBlock(
+          key,
+          `${folders.label} (${folders.project}), ${label}`,
+          `Copy the ${folders.label} install command, ${label}`,
+          installCommand(items, 'project', shell, into),
+        ),
+      );
   }
   return details;
 }

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -28,6 +30,13 @@ export function scanConfig(configFile: string): ScanResult {
 /** A file's exact bytes. */
 export function bytesOf(absPath: string): Buffer {
   return readFileSync(absPath);
+}
+
+/** Runs a copied command with sh in a new scratch folder that is also its HOME, as a visitor would paste it; returns the folder. */
+export function runInTemp(command: string, prefix = 'install-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, HOME: dir }, stdio: 'pipe', timeout: 60_000 });
+  return dir;
 }
 
 /** Reads the clipboard as text in the page (the context must have clipboard permissions). */

@@ -6,6 +6,8 @@ export const sourceInputSchema = z
   .object({
     /** Short stable id, used in the slugs of colliding names and in findings. Defaults to the folder name. */
     id: z.string().min(1, 'must not be empty').optional(),
+    /** Who wrote the folder's agents, shown on each agent page whose file names no author of its own. */
+    author: z.string().trim().min(1).max(200).optional(),
     /** Name shown on pages. Defaults to the folder name. */
     label: z.string().min(1, 'must not be empty').optional(),
     /** Folder holding the agent files: relative to the project root, absolute, or starting with `~/`. */

@@ -17,6 +17,8 @@ export const SNAPSHOT_VERSION = 1;
  */
 export const snapshotAgentSchema = agentDataSchema.extend({
   promptFile: z.string(),
+  /** When the file last changed, from git (ISO 8601), when its source is a git repository. */
+  updated: z.string().optional(),
   bodyLine: z.number().int().positive(),
   cliFields: z.record(z.string(), z.unknown()),
 });
@@ -31,8 +33,12 @@ export const snapshotSourceSchema = z.object({
   label: z.string(),
   /** Web address of the folder in its repository, for "View upstream" links. */
   repository: z.string().optional(),
-  /** The folder on the build machine, for git dates and the dev server. Never on a page. */
+  /** Who wrote the source's agents, when the config says. */
+  author: z.string().optional(),
+  /** The folder on the build machine, for the dev server and the publishing side. Never on a page. */
   absDir: z.string(),
+  /** True when the folder is in a git work tree, so its agents have the date they last changed. */
+  dated: z.boolean(),
   /** Entries considered as agents, agent pages built, entries without a page, and their findings by severity. */
   agentFiles: z.number().int(),
   pages: z.number().int(),
@@ -86,13 +92,26 @@ export function catalogueOrder<T extends { name: string; sourceId: string; slug:
   );
 }
 
-/** The snapshot of a scan; `promptFileOf` names the file each prompt is rendered to. */
-export function catalogSnapshot(scan: ScanResult, promptFileOf: (body: string) => string): CatalogSnapshot {
+/** When each file last changed (ISO 8601, by absolute path), for each source that is in a git work tree. */
+export type GitDatesBySource = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * The snapshot of a scan; `promptFileOf` names the file each prompt is rendered to, and `gitDates` holds the
+ * dates of the sources in git (the pages and the feed both read them from here).
+ */
+export function catalogSnapshot(
+  scan: ScanResult,
+  promptFileOf: (body: string) => string,
+  gitDates: GitDatesBySource = new Map(),
+): CatalogSnapshot {
   const sources = scan.summaries.map((s) => s.source);
   const agents = catalogueOrder(
     scan.agents,
     sources.map((s) => s.id),
-  ).map(({ body, ...agent }) => ({ ...agent, promptFile: promptFileOf(body) }));
+  ).map(({ body, ...agent }) => {
+    const updated = gitDates.get(agent.sourceId)?.get(agent.file.absPath);
+    return { ...agent, promptFile: promptFileOf(body), ...(updated === undefined ? {} : { updated }) };
+  });
   return {
     version: SNAPSHOT_VERSION,
     agents,
@@ -101,14 +120,18 @@ export function catalogSnapshot(scan: ScanResult, promptFileOf: (body: string) =
       ...counts,
       ...sourceNames(source),
       absDir: source.absDir,
+      dated: gitDates.has(source.id),
       skippedFiles: scan.skipped.filter((skipped) => skipped.sourceId === source.id),
     })),
     summary: formatSummary(scan),
   };
 }
 
-function sourceNames(source: SourceConfig): Pick<SnapshotSource, 'id' | 'label' | 'repository'> {
-  return source.repository === undefined
-    ? { id: source.id, label: source.label }
-    : { id: source.id, label: source.label, repository: source.repository };
+function sourceNames(source: SourceConfig): Pick<SnapshotSource, 'id' | 'label' | 'repository' | 'author'> {
+  return {
+    id: source.id,
+    label: source.label,
+    ...(source.repository === undefined ? {} : { repository: source.repository }),
+    ...(source.author === undefined ? {} : { author: source.author }),
+  };
 }

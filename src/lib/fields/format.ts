@@ -23,7 +23,7 @@ export const STANDARD_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Fields the catalogue itself documents and uses, which are therefore not flagged. */
-export const CATALOGUE_FIELDS: ReadonlySet<string> = new Set(['tags']);
+export const CATALOGUE_FIELDS: ReadonlySet<string> = new Set(['tags', 'author']);
 
 /** Fields Claude Code ignores for agents that ship inside a plugin. */
 export const PLUGIN_IGNORED_FIELDS: ReadonlySet<string> = new Set(['permissionMode', 'mcpServers', 'hooks', 'color', 'initialPrompt']);

@@ -5,6 +5,7 @@
  */
 
 import { isWindowsDeviceName } from '../catalog/slugs.ts';
+import type { OtherTool } from './other-tool-files.ts';
 
 /** Where agents are installed: the user's folder for every project, or the current project's. */
 export type InstallScope = 'user' | 'project';
@@ -155,15 +156,20 @@ export function commandOrigin(siteUrl: string | undefined): string {
   return siteUrl ? new URL(siteUrl).origin : SITE_PLACEHOLDER;
 }
 
-/** Commands that run a set's install script (a category or a source): sh or PowerShell, per scope, install or remove. */
+/**
+ * Commands that run a set's install script (a category or a source): sh or PowerShell, per scope, install or
+ * remove; with `tool`, the commands that install the set's files for that tool (the scripts take back Claude
+ * Code's files only).
+ */
 export function scriptCommands(
   scripts: { sh: string; ps1: string },
   base: string,
+  tool?: OtherTool,
 ): Record<InstallShell, Record<InstallScope, { install: string; remove: string }>> {
   const posix = (scope: InstallScope, remove: boolean) =>
-    `curl -fsSL ${shellQuote(scripts.sh)} | sh -s -- --${scope}${remove ? ' --remove' : ''} --base ${shellQuote(base)}`;
+    `curl -fsSL ${shellQuote(scripts.sh)} | sh -s -- --${scope}${tool ? ` --tool ${tool}` : ''}${remove ? ' --remove' : ''} --base ${shellQuote(base)}`;
   const ps = (scope: InstallScope, remove: boolean) =>
-    `& ([scriptblock]::Create((Invoke-RestMethod ${powerShellQuote(scripts.ps1)}))) -Scope ${scope === 'user' ? 'User' : 'Project'}${remove ? ' -Remove' : ''} -Base ${powerShellQuote(base)}`;
+    `& ([scriptblock]::Create((Invoke-RestMethod ${powerShellQuote(scripts.ps1)}))) -Scope ${scope === 'user' ? 'User' : 'Project'}${tool ? ` -Tool ${tool}` : ''}${remove ? ' -Remove' : ''} -Base ${powerShellQuote(base)}`;
   const row = (make: typeof posix) => ({
     user: { install: make('user', false), remove: make('user', true) },
     project: { install: make('project', false), remove: make('project', true) },

@@ -34,7 +34,12 @@ export function exportFileName(source: { name: string; slug: string }, tool: Oth
   return `${exportName(source)}${OTHER_TOOL_FOLDERS[tool].extension}`;
 }
 
+/** What follows an agent's slug in the site path of its file for `tool`, e.g. `.copilot.md`. */
+export function exportSiteSuffix(tool: OtherTool): string {
+  return `.${tool}${tool === 'codex' ? '.toml' : '.md'}`;
+}
+
 /** Where the site publishes an agent's file for `tool`, relative to its base. */
 export function exportSitePath(slug: string, tool: OtherTool): string {
-  return `agents/${slug}.${tool}${tool === 'codex' ? '.toml' : '.md'}`;
+  return `agents/${slug}${exportSiteSuffix(tool)}`;
 }

@@ -223,7 +223,13 @@ function mapTools(tools: readonly ToolRef[], table: Readonly<Record<string, stri
   return { mapped, missing };
 }
 
-function copilot(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 'path'> {
+/** A tool's mapping of one agent: what it cannot carry, and the file, made only when asked for (pages need the list alone). */
+interface Mapped {
+  notCarried: string[];
+  render: () => string;
+}
+
+function copilot(source: ExportSource): Mapped {
   const notCarried: string[] = [];
   const fields: Record<string, unknown> = { name: source.name, description: source.description };
   const tools = listed(source);
@@ -236,10 +242,10 @@ function copilot(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' |
   notCarried.push(...modelLine(source, 'Copilot'), ...deniedLine(source), ...claudeOnly(source));
   if (source.prompt.length > 30_000)
     notCarried.push(`the prompt past 30,000 characters (it has ${source.prompt.length}): Copilot reads no further`);
-  return { text: markdownFile(fields, notCarried, source.prompt, 'GitHub Copilot'), notCarried };
+  return { render: () => markdownFile(fields, notCarried, source.prompt, 'GitHub Copilot'), notCarried };
 }
 
-function opencode(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 'path'> {
+function opencode(source: ExportSource): Mapped {
   const notCarried: string[] = [];
   const fields: Record<string, unknown> = { description: source.description, mode: 'subagent' };
   if (source.model.form === 'id' && source.model.raw) fields['model'] = `anthropic/${source.model.raw}`;
@@ -276,7 +282,7 @@ function opencode(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' 
   }
   if (rules.length > 0) fields['permissions'] = rules;
   notCarried.push(...claudeOnly(source));
-  return { text: markdownFile(fields, notCarried, source.prompt, 'OpenCode'), notCarried };
+  return { render: () => markdownFile(fields, notCarried, source.prompt, 'OpenCode'), notCarried };
 }
 
 /** A TOML basic string: every character that is not plain text escaped, so the value reads back exactly. */
@@ -297,7 +303,7 @@ function tomlMultiline(text: string): string {
   return `"""\n${escaped}"""`;
 }
 
-function codex(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 'path'> {
+function codex(source: ExportSource): Mapped {
   const tools = listed(source);
   const writes = !tools || hasAny(tools, WRITES) || hasAny(tools, SHELLS);
   const notCarried = [
@@ -306,20 +312,21 @@ function codex(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | '
     ...deniedLine(source),
     ...claudeOnly(source),
   ];
-  const text = [
-    commentBlock(notCarried, 'Codex').trimEnd(),
-    `name = ${tomlString(source.name)}`,
-    `description = ${tomlString(source.description)}`,
-    `sandbox_mode = "${writes ? 'workspace-write' : 'read-only'}"`,
-    `developer_instructions = ${tomlMultiline(source.prompt)}`,
-    '',
-  ]
-    .filter((line, i) => i > 0 || line !== '')
-    .join('\n');
-  return { text, notCarried };
+  const render = () =>
+    [
+      commentBlock(notCarried, 'Codex').trimEnd(),
+      `name = ${tomlString(source.name)}`,
+      `description = ${tomlString(source.description)}`,
+      `sandbox_mode = "${writes ? 'workspace-write' : 'read-only'}"`,
+      `developer_instructions = ${tomlMultiline(source.prompt)}`,
+      '',
+    ]
+      .filter((line, i) => i > 0 || line !== '')
+      .join('\n');
+  return { render, notCarried };
 }
 
-function gemini(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 'path'> {
+function gemini(source: ExportSource): Mapped {
   const notCarried: string[] = [];
   const fields: Record<string, unknown> = { name: exportName(source), description: source.description };
   const tools = listed(source);
@@ -331,10 +338,10 @@ function gemini(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 
       notCarried.push(`${t.raw}: Gemini CLI has no command patterns, so run_shell_command runs any command`);
   } else fields['tools'] = ['*'];
   notCarried.push(...modelLine(source, 'Gemini CLI'), ...deniedLine(source), ...claudeOnly(source));
-  return { text: markdownFile(fields, notCarried, source.prompt, 'Gemini CLI'), notCarried };
+  return { render: () => markdownFile(fields, notCarried, source.prompt, 'Gemini CLI'), notCarried };
 }
 
-function cursor(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 'path'> {
+function cursor(source: ExportSource): Mapped {
   const fields: Record<string, unknown> = { name: source.name, description: source.description };
   const notCarried: string[] = [];
   if (!source.model.raw || source.model.raw === 'inherit') fields['model'] = 'inherit';
@@ -345,10 +352,10 @@ function cursor(source: ExportSource): Omit<ExportedFile, 'tool' | 'fileName' | 
     notCarried.push(`tools: ${tools.map((t) => t.raw).join(', ')} (Cursor limits an agent by readonly only)`);
   }
   notCarried.push(...deniedLine(source), ...claudeOnly(source));
-  return { text: markdownFile(fields, notCarried, source.prompt, 'Cursor'), notCarried };
+  return { render: () => markdownFile(fields, notCarried, source.prompt, 'Cursor'), notCarried };
 }
 
-const RENDER: Readonly<Record<OtherTool, (source: ExportSource) => Omit<ExportedFile, 'tool' | 'fileName' | 'path'>>> = {
+const RENDER: Readonly<Record<OtherTool, (source: ExportSource) => Mapped>> = {
   copilot,
   opencode,
   codex,
@@ -360,5 +367,11 @@ const RENDER: Readonly<Record<OtherTool, (source: ExportSource) => Omit<Exported
 export function exportAgent(source: ExportSource, tool: OtherTool): ExportedFile {
   const info = OTHER_TOOL_INFO[tool];
   const fileName = exportFileName(source, tool);
-  return { tool, fileName, path: `${info.project}/${fileName}`, ...RENDER[tool](source) };
+  const { notCarried, render } = RENDER[tool](source);
+  return { tool, fileName, path: `${info.project}/${fileName}`, text: render(), notCarried };
+}
+
+/** What of the agent `tool` cannot carry, without making the file. */
+export function notCarriedBy(source: ExportSource, tool: OtherTool): string[] {
+  return RENDER[tool](source).notCarried;
 }

@@ -19,14 +19,16 @@ export interface PublishedAgent {
   bodyLine: number;
   cliFields: SnapshotAgent['cliFields'];
   record: AgentRecord;
+  /** When its file last changed, from git, when its source is in a git work tree. */
+  updated: string | undefined;
   /** What the agent's files for other tools are made of, but its prompt. */
   exportSource: Omit<ExportSource, 'prompt'>;
 }
 
-/** What the publishing side makes of a snapshot: every agent's record, and each source's folder for git dates. */
+/** What the publishing side makes of a snapshot: every agent's record, and each source's name and whether it is dated. */
 export interface Publication {
   site: SiteAddress;
-  sources: { id: string; label: string; absDir: string }[];
+  sources: { id: string; label: string; dated: boolean }[];
   agents: PublishedAgent[];
 }
 
@@ -47,13 +49,14 @@ export function publicationOf(snapshot: CatalogSnapshot, site: SiteAddress): Pub
   const publish = (sitePath: string) => (site.url ? new URL(sitePath, site.url).href : sitePath);
   return {
     site,
-    sources: snapshot.sources.map((s) => ({ id: s.id, label: s.label, absDir: s.absDir })),
+    sources: snapshot.sources.map((s) => ({ id: s.id, label: s.label, dated: s.dated })),
     agents: snapshot.agents.map((agent) => ({
       slug: agent.slug,
       absPath: agent.file.absPath,
       sourceId: agent.sourceId,
       bodyLine: agent.bodyLine,
       cliFields: agent.cliFields,
+      updated: agent.updated,
       exportSource: exportSourceOf(agent),
       record: agentRecord(agent, {
         categoryLabel: labels.category(agent),

@@ -2,6 +2,7 @@ import type { AgentFacts } from '../catalog/agent.ts';
 import type { SnapshotAgent as Agent } from '../catalog/snapshot.ts';
 import { categoryLabelOf, labelFromFolder, type CategoryMeta } from '../catalog/categories.ts';
 import type { CleanDescription } from '../fields/description.ts';
+import type { ExtraField } from '../fields/normalise.ts';
 import { facetsOf } from '../search/facets.ts';
 import { VERDICT_LABELS, type Verdict } from '../check/findings.ts';
 import { approximateTokens } from '../fields/format.ts';
@@ -26,6 +27,8 @@ export interface SourceRef {
   id: string;
   label: string;
   repository: string | undefined;
+  /** Who wrote the source's agents, when the config says. */
+  author?: string | undefined;
 }
 
 /** A tool chip: the entry as written, what it is, and its tool page. */
@@ -80,6 +83,8 @@ export interface AgentView {
   subPathLabel: string | undefined;
   source: SourceRef;
   upstreamUrl: string | undefined;
+  /** Who wrote the agent (its `author` field, else its source's) and when its file last changed (from git). */
+  provenance: { author: string | undefined; updated: string | undefined };
   model: { text: string; familyLabel: string; valid: boolean; href: string };
   toolChips: ToolChip[];
   inheritsAllHref: string | undefined;
@@ -191,6 +196,7 @@ export function agentView(
     subPathLabel: agent.subPath.length > 0 ? agent.subPath.map(labelFromFolder).join(' / ') : undefined,
     source,
     upstreamUrl: sourceFileUrl(source.repository, agent.file.relPath),
+    provenance: { author: authorOf(agent.otherFields, source.author), updated: agent.updated?.slice(0, 10) },
     model: {
       text: row.modelLabel,
       familyLabel: MODEL_LABELS[agent.model.family],
@@ -239,4 +245,23 @@ export function agentView(
     related: [...related],
     plugin: context.plugins.agent(agent),
   };
+}
+
+/**
+ * Who wrote an agent: its file's `author` field (text, or the `name` of an object as plugin.json writes it), else
+ * its source's author from the config. A field that names no one (a list, a number, blank) falls back too.
+ */
+export function authorOf(fields: readonly Pick<ExtraField, 'key' | 'value'>[], sourceAuthor: string | undefined): string | undefined {
+  const value = fields.find((f) => f.key === 'author')?.value.trim() ?? '';
+  let named = value;
+  if (value.startsWith('{') || value.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      const name = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { name?: unknown }).name : undefined;
+      named = typeof name === 'string' ? name.trim() : '';
+    } catch {
+      named = '';
+    }
+  } else if (/^-?\d/.test(value) && Number.isFinite(Number(value))) named = '';
+  return named === '' ? sourceAuthor : named.replace(/\s+/g, ' ');
 }

@@ -1,7 +1,8 @@
 /**
  * The site as an author sees it in `npm run dev`: a folder of agents outside the project, served by the dev
  * server; an edit to a file shows on the next load, verdict and all; a new file gets a page; the raw file, the
- * agent's JSON and the open data are served too, and the search page says that search needs a build.
+ * agent's JSON, its files for other tools, the plugin archives and the open data are served too, and the search
+ * page says that search needs a build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test, expect } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { parse as parseToml } from 'smol-toml';
+import { sourceFromDir } from '../../../src/build/config-file.ts';
+import { pluginNameForSource } from '../../../src/lib/publish/served-marketplace.ts';
 import { root } from '../support.ts';
 
 const agent = (description: string, tools = 'Read, Grep') =>
@@ -96,6 +101,25 @@ test('the raw file downloads byte for byte, and the agent JSON and agents.json a
   expect(json.claudeAgents['dev-reviewer']!.prompt).toContain('Review the change and report.');
   const all = (await (await request.get(`${origin}/agents.json`)).json()) as { agents: { slug: string }[] };
   expect(all.agents.map((a) => a.slug)).toContain('dev-reviewer');
+});
+
+test('the files for other tools and the plugin archive of the source are made from the file as it is now', async ({ request }) => {
+  const bytes = readFileSync(path.join(source, 'dev-reviewer.md'));
+  const codex = await request.get(`${origin}/agents/dev-reviewer.codex.toml`);
+  expect(codex.status()).toBe(200);
+  const toml = parseToml(await codex.text()) as { name: string; developer_instructions: string };
+  expect(toml.name).toBe('dev-reviewer');
+  expect(toml.developer_instructions).toContain('Review the change and report.');
+  const copilot = await request.get(`${origin}/agents/dev-reviewer.copilot.md`);
+  expect(await copilot.text()).toContain('name: dev-reviewer');
+  expect((await request.get(`${origin}/agents/dev-reviewer.copilot.toml`)).status()).toBe(404);
+
+  const plugin = pluginNameForSource(sourceFromDir(source, root).id);
+  const archive = await request.get(`${origin}/plugins/${plugin}.zip`);
+  expect(archive.status()).toBe(200);
+  const files = unzipSync(new Uint8Array(await archive.body()));
+  expect(JSON.parse(new TextDecoder().decode(files['.claude-plugin/plugin.json']))).toMatchObject({ name: plugin });
+  expect(Buffer.from(files['agents/dev-reviewer.md']!).equals(bytes)).toBe(true);
 });
 
 test('the search page says that search needs a build', async ({ page }) => {

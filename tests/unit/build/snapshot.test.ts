@@ -28,6 +28,20 @@ describe('the catalogue snapshot', () => {
     expect(snapshot.sources.map((s) => s.id)).toEqual(['fixtures', 'catalog']);
   });
 
+  test('git dates reach the agents of dated sources, and say which sources have none', () => {
+    const first = scan.agents.find((a) => a.sourceId === 'catalog')!;
+    const dated = catalogSnapshot(scan, () => '/p.html', new Map([['catalog', new Map([[first.file.absPath, '2026-11-30T08:00:00Z']])]]));
+    expect(dated.agents.find((a) => a.slug === first.slug)!.updated).toBe('2026-11-30T08:00:00Z');
+    expect(dated.agents.filter((a) => a.updated !== undefined)).toHaveLength(1);
+    expect(dated.sources.map((s) => [s.id, s.dated])).toEqual([
+      ['fixtures', false],
+      ['catalog', true],
+    ]);
+    const publication = publicationOf(dated, { url: undefined, base: '/' });
+    expect(publication.agents.find((a) => a.slug === first.slug)!.updated).toBe('2026-11-30T08:00:00Z');
+    expect(publication.sources.map((s) => s.dated)).toEqual([false, true]);
+  });
+
   test('reads back as written, text beyond Latin-1 included', () => {
     const file = path.join(dir, 'nested/catalog.v8');
     writeSnapshot(file, snapshot);

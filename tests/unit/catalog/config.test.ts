@@ -21,6 +21,7 @@ test.each([
   [{ sources: [] }, 'sources: must list at least one folder'],
   [{ sources: [{ dir: 'a', colour: 'red' }] }, 'sources[0]: remove "colour"'],
   [{ sources: [{ dir: 'a', repository: 'not a url' }] }, 'sources[0].repository: must be an http(s) URL'],
+  [{ sources: [{ dir: 'a', author: '  ' }] }, 'sources[0].author:'],
   [{ strict: 'yes' }, 'strict:'],
   [{ marketplace: { name: 'Not Kebab', repository: 'o/r' } }, 'marketplace.name: must be kebab-case'],
 ])('a bad config (%j) names the file, the key and the fix', (json, message) => {
@@ -31,7 +32,7 @@ test.each([
 
 test('a good config is read with its defaults', () => {
   const dir = configIn({
-    sources: [{ dir: 'agents', repository: 'https://github.com/o/r/blob/main/agents/' }],
+    sources: [{ dir: 'agents', repository: 'https://github.com/o/r/blob/main/agents/', author: ' Acme ' }],
     marketplace: { name: 'team-agents', repository: 'o/r' },
   });
   const config = loadCatalogConfig(dir, {});
@@ -40,6 +41,7 @@ test('a good config is read with its defaults', () => {
     label: 'agents',
     followExternalLinks: false,
     repository: 'https://github.com/o/r/blob/main/agents',
+    author: 'Acme',
   });
   expect(config.marketplace).toEqual({ name: 'team-agents', repository: 'o/r' });
   expect(config.strict).toBe(false);

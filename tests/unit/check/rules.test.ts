@@ -576,18 +576,19 @@ describe('permission-bypass', () => {
 describe('field-nonstandard', () => {
   ruleTable('field-nonstandard', [
     ['version', agent('version: 1.0'), 4],
-    ['author', agent('author: Jane'), 4],
-    ['second extra field', agent('tools: Read', 'author: Jane'), 5],
+    ['license', agent('license: MIT'), 4],
+    ['second extra field', agent('tools: Read', 'license: MIT'), 5],
     ['tags (catalogue field)', agent('tags: [a, b]'), null],
+    ['author (catalogue field)', agent('author: Jane'), null],
     ['standard field', agent('maxTurns: 5'), null],
     ['plugin-ignored field', agent('hooks: {}'), null],
     ['no extra fields', agent(), null],
   ]);
 
   test('one finding per field', () =>
-    expect(messagesFor(agent('version: 1', 'author: Jane'), 'field-nonstandard')).toEqual([
+    expect(messagesFor(agent('version: 1', 'license: MIT'), 'field-nonstandard')).toEqual([
       'version is not a Claude Code field.',
-      'author is not a Claude Code field.',
+      'license is not a Claude Code field.',
     ]));
 });
 

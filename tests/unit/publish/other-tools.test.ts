@@ -8,12 +8,16 @@ import { agentFolders, installCommand } from '../../../src/lib/publish/install.t
 import {
   exportAgent,
   exportName,
+  exportSitePath,
+  notCarriedBy,
   OTHER_TOOL_INFO,
   OTHER_TOOLS,
   tomlString,
   type ExportSource,
   type OtherTool,
 } from '../../../src/lib/publish/other-tools.ts';
+import { otherToolRows, otherToolSetRows } from '../../../src/lib/views/other-tools.ts';
+import { powerShellProblems } from '../../support/powershell.ts';
 
 const PROMPT = 'You review.\r\nLine "two" with \\ and """ and a\ttab.\n\n## End\n';
 
@@ -248,3 +252,44 @@ test.each(['plain', 'quote " and \\ backslash', 'line\nbreak\r\n', '\u0000\u001f
     expect(parseToml(`v = ${tomlString(text)}`)['v']).toBe(text);
   },
 );
+
+describe('the rows the pages show', () => {
+  const rows = otherToolRows(source({ tools: 'Read, Bash(git diff *)' }), (sitePath) => `/base/${sitePath}`, 'https://x.test');
+  const setRows = otherToolSetRows(
+    { sh: 'https://x.test/base/categories/core/install.sh', ps1: "https://x.test/it's/install.ps1" },
+    'https://x.test/base/',
+  );
+
+  test.each(OTHER_TOOLS)('%s: an agent’s row downloads its file, installs it in either shell, and lists what is not carried', (tool) => {
+    const row = rows.find((r) => r.tool === tool)!;
+    const file = exportAgent(source({ tools: 'Read, Bash(git diff *)' }), tool);
+    expect(row.download).toEqual({ href: `/base/${exportSitePath('code-reviewer', tool)}`, fileName: file.fileName });
+    expect(row.notCarried).toEqual(file.notCarried);
+    const folders = agentFolders(OTHER_TOOL_INFO[tool].user, OTHER_TOOL_INFO[tool].project);
+    for (const shell of ['posix', 'powershell'] as const)
+      expect(row.install[shell]).toBe(
+        installCommand([{ url: `https://x.test${row.download!.href}`, fileName: file.fileName }], 'project', shell, folders),
+      );
+    expect(powerShellProblems(row.install.powershell)).toEqual([]);
+    expect(row.install.powershell).toContain(`"${OTHER_TOOL_INFO[tool].project.replaceAll('/', '\\')}"`);
+  });
+
+  test.each(OTHER_TOOLS)('%s: a set’s row runs its install scripts with the tool named', (tool) => {
+    const row = setRows.find((r) => r.tool === tool)!;
+    expect(row.download).toBeUndefined();
+    expect(row.install.posix).toBe(
+      `curl -fsSL 'https://x.test/base/categories/core/install.sh' | sh -s -- --project --tool ${tool} --base 'https://x.test/base/'`,
+    );
+    expect(row.install.powershell).toBe(
+      `& ([scriptblock]::Create((Invoke-RestMethod 'https://x.test/it''s/install.ps1'))) -Scope Project -Tool ${tool} -Base 'https://x.test/base/'`,
+    );
+    expect(powerShellProblems(row.install.powershell)).toEqual([]);
+  });
+
+  test('notCarriedBy lists what the file lists, without making it', () => {
+    for (const tool of OTHER_TOOLS)
+      expect(notCarriedBy(source({ fields: { hooks: '{}' } }), tool)).toEqual(
+        exportAgent(source({ fields: { hooks: '{}' } }), tool).notCarried,
+      );
+  });
+});

@@ -4,7 +4,7 @@ import { sourceFromDir } from '../../../src/build/config-file.ts';
 import { queryList } from '../../../src/lib/search/list-query.ts';
 import { scanSources } from '../../../src/build/scan.ts';
 import { createUrls } from '../../../src/lib/views/urls.ts';
-import { agentRow, ROW_NAME_CHARS, type ViewContext } from '../../../src/lib/views/agent.ts';
+import { agentRow, authorOf, ROW_NAME_CHARS, type ViewContext } from '../../../src/lib/views/agent.ts';
 import { ruleGroups, rulePages } from '../../../src/lib/views/diagnostics.ts';
 import { categoriesBySource, homeCategories, startingPoints } from '../../../src/lib/views/home.ts';
 import { listPaths, pageNumbers, paginate, pageParam, PAGE_SIZE, type AgentList } from '../../../src/lib/views/lists.ts';
@@ -43,6 +43,22 @@ test.each([
   const row = agentRow({ ...scan.agents[0]!, name }, context);
   expect(row.name).toBe(shown);
   expect(row.name.length).toBeLessThanOrEqual(ROW_NAME_CHARS);
+});
+
+test.each([
+  ['text', 'Ada Lovelace', undefined, 'Ada Lovelace'],
+  ['text beats the source', '  Ada   Lovelace ', 'Team', 'Ada Lovelace'],
+  ['an object with a name, as plugin.json writes it', '{"name":"Ada","email":"ada@x.test"}', 'Team', 'Ada'],
+  ['an object without a name', '{"email":"ada@x.test"}', 'Team', 'Team'],
+  ['a list', '["Ada","Grace"]', 'Team', 'Team'],
+  ['a number', '42', 'Team', 'Team'],
+  ['blank', '   ', 'Team', 'Team'],
+  ['cut short on the page', '{"name":"Ada", "bio":"…', 'Team', 'Team'],
+  ['no field', undefined, 'Team', 'Team'],
+  ['neither', undefined, undefined, undefined],
+])('the author of an agent: %s', (_case, value, sourceAuthor, expected) => {
+  const fields = value === undefined ? [{ key: 'color', value: 'red' }] : [{ key: 'author', value }];
+  expect(authorOf(fields, sourceAuthor)).toBe(expected);
 });
 
 describe('paged lists', () => {
@@ -228,6 +244,15 @@ test.each(['sh', 'bash'])(
       expect(removed.trim().split('\n').at(-1)).toBe(`Removed 2 agents from ${folder}; left 1 file this site did not publish`);
       expect(readdirSync(folder)).toEqual(['c.md']);
       expect(readFileSync(script, 'utf8')).not.toContain('<img>');
+
+      // With --tool, each agent's file for that tool, under the tool's own name for it, into the tool's folder.
+      for (const slug of Object.keys(published)) writeFileSync(path.join(site, 'agents', `${slug}.copilot.md`), `copilot ${slug}\n`);
+      const forCopilot = run('--project', '--tool', 'copilot', '--base', `${pathToFileURL(site).href}/`);
+      expect(forCopilot.trim().split('\n').at(-1)).toBe('Installed 3 of 3 agents into .github/agents; kept 0 files already there');
+      expect(readdirSync(path.join(home, '.github/agents')).sort()).toEqual(['a.agent.md', 'b-x.agent.md', 'c.agent.md']);
+      expect(readFileSync(path.join(home, '.github/agents/b-x.agent.md'), 'utf8')).toBe('copilot b--x\n');
+      expect(() => run('--project', '--tool', 'copilot', '--remove')).toThrow(/--remove takes back Claude Code files only/);
+      expect(() => run('--tool', 'vim')).toThrow(/unknown tool: vim \(copilot, opencode, codex, gemini or cursor\)/);
     } finally {
       rmSync(site, { recursive: true, force: true });
       rmSync(home, { recursive: true, force: true });
