@@ -9,7 +9,6 @@
  * SARIF 2.1.0 log for GitHub code scanning (`> results.sarif`). Exits 1 when there are errors (or
  * warnings, with --strict), 2 on a usage error only: a bad file is a finding, never a crash.
  */
-import { parseArgs } from 'node:util';
 import { type SourceConfig } from '../src/lib/catalog/config.ts';
 import { loadCatalogConfig, sourceFromDir } from '../src/build/config-file.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
@@ -19,17 +18,13 @@ import { countsLine, formatFinding, plural, strictFailures, terminalPath } from 
 import { githubAnnotations, sarifLog, type PlacedFinding } from '../src/lib/check/ci-formats.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { readCommandLine, usageError } from './command-line.ts';
 
 const TOOL_VERSION = packageJson.version;
 
 const USAGE = 'Usage: npm run check:agents -- [--strict] [--format text|json|github|sarif] [folder ...]';
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
-
-function usageError(message: string): number {
-  console.error(`${message}\n${USAGE}`);
-  return 2;
-}
 
 /** Each finding with its file's path as the checker names it: the folder as given, then the path inside it. */
 function placed(scan: ScanResult, findings: readonly Finding[]): PlacedFinding[] {
@@ -68,29 +63,14 @@ function report(scan: ScanResult, strict: boolean, format: Format): number {
 }
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        strict: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } });
+  if ('exit' in line) return line.exit;
+  const { values, positionals } = line;
   const format = FORMATS.find((f) => f === values.format);
-  if (!format) return usageError(`--format must be ${FORMATS.join(', ')}, not ${values.format}`);
+  if (!format) return usageError(USAGE, `--format must be ${FORMATS.join(', ')}, not ${values.format}`);
   // An empty argument (an unset variable in a CI script) must not quietly check the current folder instead.
   if (positionals.some((dir) => dir.trim() === ''))
-    return usageError('An empty folder name was given; name the folder of agents to check.');
+    return usageError(USAGE, 'An empty folder name was given; name the folder of agents to check.');
   const root = process.cwd();
   let sources: SourceConfig[];
   let scan: ScanResult;
@@ -99,7 +79,7 @@ function main(): number {
     scan = scanSources(sources);
   } catch (error) {
     // A missing folder or a bad config file is a usage problem; files inside a folder never get here.
-    return usageError((error as Error).message);
+    return usageError(USAGE, (error as Error).message);
   }
   return report(scan, values.strict, format);
 }

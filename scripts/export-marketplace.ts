@@ -12,24 +12,19 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CatalogConfig } from '../src/lib/catalog/config.ts';
 import { loadCatalogConfig } from '../src/build/config-file.ts';
 import { MARKETPLACE_MANIFEST, PLUGINS_DIR, planMarketplace, type MarketplacePlan } from '../src/lib/publish/marketplace.ts';
 import { scanSources } from '../src/build/scan.ts';
 import { type ScanResult } from '../src/lib/catalog/assemble.ts';
 import { terminalPath } from '../src/lib/catalog/summary.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = 'Usage: npm run export:marketplace -- <out-folder> [--name <marketplace>] [--owner <name>]';
 const DEFAULT_NAME = 'subagent-catalog';
 const DEFAULT_OWNER = 'Subagent Catalog';
 /** Where the new plugins are assembled, so a failed copy leaves the previous export whole. */
 const STAGING_DIR = '.plugins.partial';
-
-function usageError(message: string): number {
-  console.error(`${message}\n${USAGE}`);
-  return 2;
-}
 
 /** True when an executable of that name is in a PATH folder. Looks only: never runs it. */
 function onPath(command: string): boolean {
@@ -98,22 +93,12 @@ function report(plan: MarketplacePlan, scan: ScanResult, config: CatalogConfig, 
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { name: { type: 'string' }, owner: { type: 'string', default: DEFAULT_OWNER }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, { name: { type: 'string' }, owner: { type: 'string', default: DEFAULT_OWNER } });
+  if ('exit' in line) return line.exit;
+  const { values, positionals } = line;
   if (positionals.length !== 1)
     return usageError(
+      USAGE,
       positionals.length === 0
         ? 'Name the folder to write the marketplace to.'
         : `Expected one folder, got ${positionals.length}: ${positionals.join(' ')}`,
@@ -128,10 +113,10 @@ async function main(): Promise<number> {
     scan = scanSources(config.sources);
   } catch (error) {
     // A missing folder or a bad config file is a usage problem; files inside a folder never get here.
-    return usageError((error as Error).message);
+    return usageError(USAGE, (error as Error).message);
   }
   const unusable = unusableFolder(outDir, shownOut);
-  if (unusable) return usageError(unusable);
+  if (unusable) return usageError(USAGE, unusable);
   const plan = planMarketplace(scan, { name: values.name ?? config.marketplace?.name ?? DEFAULT_NAME, owner: values.owner });
   for (const warning of plan.warnings) console.error(`warning: ${warning}`);
   if (plan.errors.length > 0) {
@@ -144,7 +129,10 @@ async function main(): Promise<number> {
   const replaced = [PLUGINS_DIR, STAGING_DIR].map((dir) => path.join(realOut, dir));
   const clash = plan.plugins.flatMap((p) => p.agents).find((agent) => replaced.some((dir) => inside(agent.absPath, dir)));
   if (clash)
-    return usageError(`${shownOut} holds the agent files being exported (${clash.absPath}); write the marketplace to another folder.`);
+    return usageError(
+      USAGE,
+      `${shownOut} holds the agent files being exported (${clash.absPath}); write the marketplace to another folder.`,
+    );
   try {
     await writePlan(plan, outDir);
   } catch (error) {

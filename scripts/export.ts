@@ -11,41 +11,29 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalogConfig, sourceFromDir } from '../src/build/config-file.ts';
 import { scanSources } from '../src/build/scan.ts';
 import { terminalPath } from '../src/lib/catalog/summary.ts';
 import { exportAgent, OTHER_TOOL_INFO, OTHER_TOOLS, type OtherTool } from '../src/lib/publish/other-tools.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run export -- --target ${OTHER_TOOLS.join('|')} <project-folder> [folder of agents ...]`;
 
-function usageError(message: string): number {
-  console.error(`${message}\n${USAGE}`);
-  return 2;
-}
-
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { target: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, { target: { type: 'string' } });
+  if ('exit' in line) return line.exit;
+  const { values, positionals } = line;
   const tool = OTHER_TOOLS.find((t) => t === values.target);
-  if (!tool) return usageError(`--target must be one of ${OTHER_TOOLS.join(', ')}${values.target ? `, not ${values.target}` : ''}`);
+  if (!tool) return usageError(USAGE, `--target must be one of ${OTHER_TOOLS.join(', ')}${values.target ? `, not ${values.target}` : ''}`);
   const [outDir, ...folders] = positionals;
-  if (!outDir || outDir.trim() === '' || folders.some((f) => f.trim() === '')) return usageError('Name the project folder to write into.');
+  if (!outDir || outDir.trim() === '' || folders.some((f) => f.trim() === ''))
+    return usageError(USAGE, 'Name the project folder to write into.');
   const root = process.cwd();
   let scan;
   try {
     scan = scanSources(folders.length > 0 ? folders.map((dir) => sourceFromDir(dir, root)) : loadCatalogConfig(root).sources);
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(USAGE, (error as Error).message);
   }
   return write(tool, path.resolve(root, outDir), scan);
 }

@@ -127,7 +127,7 @@ export function pluginNameForCategory(categoryId: string): string {
 }
 
 /** Takes `wanted`, or the first of `wanted-2`, `wanted-3`… not yet in `taken` (compared case-insensitively), and records it. */
-function claim(taken: Set<string>, wanted: string, extension = ''): string {
+export function claim(taken: Set<string>, wanted: string, extension = ''): string {
   let candidate = `${wanted}${extension}`;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${wanted}-${n}${extension}`;
   taken.add(candidate.toLowerCase());

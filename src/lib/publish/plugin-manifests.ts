@@ -6,6 +6,21 @@
 import { z } from 'zod';
 
 /** Lowercase letters and digits joined by single hyphens: the form SPEC requires of marketplace and plugin names. */
+/** True for the hosts Claude Code refuses to fetch a plugin archive from: loopback, link-local and cloud metadata. */
+export function isRefusedArchiveHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    /^169\.254\./.test(host) ||
+    host === '0.0.0.0' ||
+    host === '::1' ||
+    host.startsWith('fe80:') ||
+    host === 'metadata.google.internal'
+  );
+}
+
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
@@ -168,8 +183,8 @@ export const pluginSourceSchema = z.union([
       url: z
         .url({ protocol: /^https$/ })
         .refine(
-          (url) => !/^https:\/\/(localhost|127\.|\[::1\]|169\.254\.)/i.test(url),
-          'Claude Code refuses archives from loopback and link-local hosts',
+          (url) => !isRefusedArchiveHost(new URL(url).hostname),
+          'Claude Code refuses archives from loopback, link-local and metadata hosts',
         ),
       /** SHA-256 of the archive, checked on every download. */ sha256: z
         .string()

@@ -11,6 +11,7 @@ import { labelFromFolder } from '../catalog/categories.ts';
 import { slugify } from '../catalog/slugs.ts';
 import {
   bySourceKey,
+  claim,
   loadableGroups,
   planPlugin,
   pluginNameForCategory,
@@ -21,7 +22,13 @@ import {
   type PlannedPlugin,
 } from './marketplace.ts';
 import type { CatalogSnapshot } from '../catalog/snapshot.ts';
-import { marketplaceNameProblems, marketplaceSchema, pluginManifestSchema, type MarketplaceManifest } from './plugin-manifests.ts';
+import {
+  isRefusedArchiveHost,
+  marketplaceNameProblems,
+  marketplaceSchema,
+  pluginManifestSchema,
+  type MarketplaceManifest,
+} from './plugin-manifests.ts';
 
 /** Where the marketplace is served, relative to the site's base. */
 export const SERVED_MARKETPLACE_FILE = 'marketplace.json';
@@ -65,25 +72,11 @@ export function servedMarketplaceUrl(site: { url: string | undefined; base: stri
   const address = new URL(site.base, site.url);
   if (address.protocol !== 'https:')
     return { reason: `SITE_URL is ${address.protocol}, and Claude Code fetches plugin archives only over https` };
-  if (isPrivateHost(address.hostname))
+  if (isRefusedArchiveHost(address.hostname))
     return {
       reason: `SITE_URL names ${address.hostname}, and Claude Code refuses plugin archives from loopback, link-local and metadata hosts`,
     };
   return { url: new URL(SERVED_MARKETPLACE_FILE, address).href };
-}
-
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127\./.test(host) ||
-    /^169\.254\./.test(host) ||
-    host === '0.0.0.0' ||
-    host === '::1' ||
-    host.startsWith('fe80:') ||
-    host === 'metadata.google.internal'
-  );
 }
 
 const byFile = (a: LeftOutFile, b: LeftOutFile) =>
@@ -131,12 +124,6 @@ export function planServedMarketplace(
   const errors = marketplaceNameProblems(options.name).errors;
   const ignoredFields: IgnoredFieldUse[] = [];
   const taken = new Set<string>();
-  const claim = (wanted: string) => {
-    let name = wanted;
-    for (let n = 2; taken.has(name); n++) name = `${wanted}-${n}`;
-    taken.add(name);
-    return name;
-  };
   const plugin = (
     kind: ServedPlugin['kind'],
     key: string,
@@ -145,7 +132,7 @@ export function planServedMarketplace(
     description: string | undefined,
     groups: ReturnType<typeof loadableGroups>,
   ): ServedPlugin => {
-    const name = claim(wanted);
+    const name = claim(taken, wanted);
     const leftOut = [...(groups.skippedOf.get(key) ?? [])];
     const planned = planPlugin(
       {

@@ -125,16 +125,18 @@ test('a source’s script does the same for the user scope', async ({ page }) =>
   }
 });
 
-test('the install scripts in PowerShell list the same files and hashes as the shell scripts, and parse', async ({ request }) => {
+test('the install scripts in PowerShell list the same files, names for other tools and hashes as the shell scripts, and parse', async ({
+  request,
+}) => {
   for (const list of [`categories/${CATEGORY}/`, 'sources/voltagent/']) {
     const sh = await (await request.get(`${list}install.sh`)).text();
     const ps1 = await (await request.get(`${list}install.ps1`)).text();
     expect(powerShellProblems(ps1)).toEqual([]);
-    const shFiles = [...sh.matchAll(/^put (\S+) (\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const shFiles = [...sh.matchAll(/^put (\S+) (\S+) (\S+)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
     const shHashes = [...sh.matchAll(/^ {2}take (\S+) ([0-9a-f]{64})$/gm)].map((m) => `${m[1]} ${m[2]}`);
-    const psFiles = [...ps1.matchAll(/@\{ n = '([^']+)'; s = '([^']+)'; h = '([0-9a-f]{64})' \}/g)];
-    expect(psFiles.map((m) => `${m[1]} ${m[2]}`)).toEqual(shFiles);
-    expect(psFiles.map((m) => `${m[1]} ${m[3]}`)).toEqual(shHashes);
+    const psFiles = [...ps1.matchAll(/@\{ n = '([^']+)'; s = '([^']+)'; e = '([^']+)'; h = '([0-9a-f]{64})' \}/g)];
+    expect(psFiles.map((m) => `${m[1]} ${m[2]} ${m[3]}`)).toEqual(shFiles);
+    expect(psFiles.map((m) => `${m[1]} ${m[4]}`)).toEqual(shHashes);
     expect(new Set(shFiles.map((f) => f.split(' ')[0]!.toLowerCase())).size).toBe(shFiles.length);
   }
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { exportName } from '../../../src/lib/publish/other-tool-files.ts';
 import { PAGE_SIZE } from '../../../src/lib/views/lists.ts';
 import { expectNoHorizontalScroll, scanFolders, WIDTHS } from '../support.ts';
 
@@ -74,7 +75,7 @@ test('a category page lists its agents by name, with install commands for all of
   const script = await request.get(`categories/${id}/install.sh`);
   expect(script.status()).toBe(200);
   for (const agent of scan.agents.filter((a) => a.categoryId === id))
-    expect(await script.text()).toContain(`\nput ${agent.name}.md ${agent.slug}\n`);
+    expect(await script.text()).toContain(`\nput ${agent.name}.md ${agent.slug} ${exportName(agent)}\n`);
 });
 
 test('the A to Z list holds every agent, and its filter and sort work in the browser', async ({ page }) => {

@@ -46,6 +46,8 @@ describe('servedMarketplaceUrl', () => {
     ['https://127.0.0.1', '/', undefined],
     ['https://[::1]', '/', undefined],
     ['https://169.254.169.254', '/', undefined],
+    ['https://docs.localhost', '/', undefined],
+    ['https://[fe80::1]', '/', undefined],
   ])('SITE_URL %s with base %s serves the marketplace at %s', (url, base, expected) => {
     const served = servedMarketplaceUrl({ url, base });
     if (expected) expect(served).toEqual({ url: expected });
@@ -151,7 +153,12 @@ describe('pluginArchive and servedManifest', () => {
     ['http://agents.example/a.zip', false],
     ['https://localhost/a.zip', false],
     ['https://127.0.0.1/a.zip', false],
+    ['https://docs.localhost/a.zip', false],
+    ['https://0.0.0.0/a.zip', false],
+    ['https://[fe80::1]/a.zip', false],
+    ['https://metadata.google.internal/a.zip', false],
     ['https://agents.example/a.zip', true],
+    ['https://localhost.agents.example/a.zip', true],
   ])('an archive source at %s passes the schema: %s', (url, expected) => {
     const entry = { name: 'core', source: { source: 'archive', url, sha256: 'a'.repeat(64) } };
     expect(marketplaceSchema.safeParse({ name: 'acme-agents', owner: { name: 'Acme' }, plugins: [entry] }).success).toBe(expected);
