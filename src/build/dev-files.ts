@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CatalogSnapshot } from '../lib/catalog/snapshot.ts';
 import { exportAgent } from '../lib/publish/other-tools.ts';
-import { exportSitePath, OTHER_TOOLS, type OtherTool } from '../lib/publish/other-tool-files.ts';
+import { exportSiteSuffix, OTHER_TOOLS, type OtherTool } from '../lib/publish/other-tool-files.ts';
 import { publicationOf, type Publication } from '../lib/publish/publication.ts';
 import { pluginArchive, planServedMarketplaceOf, type ServedPlugin } from '../lib/publish/served-marketplace.ts';
 import { promptFrom } from '../lib/read/frontmatter.ts';
@@ -19,8 +19,19 @@ const TYPES: Record<string, string> = {
   '.zip': 'application/zip',
 };
 
-/** An agent's raw file, its JSON, or its file for another tool: `agents/<slug>.md`, `.json`, `.<tool>.md`, `.codex.toml`. */
-const AGENT_FILE = new RegExp(`^agents/([^/]+?)(?:\\.(${OTHER_TOOLS.join('|')}))?\\.(md|json|toml)$`);
+/** What an agent's files end in after its slug: its raw file, its JSON, and its file for each other tool. */
+const AGENT_FILE_SUFFIXES = new Map<string, OtherTool | 'raw' | 'json'>([
+  ['.md', 'raw'],
+  ['.json', 'json'],
+  ...OTHER_TOOLS.map((tool) => [exportSiteSuffix(tool), tool] as const),
+]);
+
+/** An agent's file, `agents/<slug><suffix>`, as its slug and what it is; undefined for any other path. */
+function agentFileOf(sitePath: string): { slug: string; kind: OtherTool | 'raw' | 'json'; type: string } | undefined {
+  const match = /^agents\/([^/.]+)(\..+)$/.exec(sitePath);
+  const kind = match ? AGENT_FILE_SUFFIXES.get(match[2]!) : undefined;
+  return match && kind ? { slug: match[1]!, kind, type: TYPES[match[2]!.slice(match[2]!.lastIndexOf('.'))]! } : undefined;
+}
 
 /** The bytes of a file, or nothing when it cannot be read (it was removed or renamed since the snapshot). */
 function bytesOrNothing(absPath: string): Buffer | undefined {
@@ -71,7 +82,7 @@ export function serveCatalogFiles(
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.invalid').pathname);
     if (!pathname.startsWith(base)) return next();
     const sitePath = pathname.slice(base.length).replace(/^\/+/, '');
-    const agentFile = AGENT_FILE.exec(sitePath);
+    const agentFile = agentFileOf(sitePath);
     const isOpenData = (OPEN_DATA_FILES as readonly string[]).includes(sitePath);
     const isArchive = /^plugins\/[^/]+\.zip$/.test(sitePath);
     if (!agentFile && !isOpenData && !isArchive) return next();
@@ -97,15 +108,14 @@ export function serveCatalogFiles(
         TYPES['.zip']!,
       );
     }
-    const [, slug, tool, extension] = agentFile!;
-    const agent = state.publication.agents.find((a) => a.slug === slug);
+    const agent = state.publication.agents.find((a) => a.slug === agentFile!.slug);
     if (!agent) return next();
     const bytes = bytesOrNothing(agent.absPath);
     if (!bytes) return next();
-    if (tool === undefined && extension === 'md') return send(bytes, TYPES['.md']!);
+    const { kind, type } = agentFile!;
+    if (kind === 'raw') return send(bytes, type);
     const prompt = promptFrom(decodeText(bytes).text, agent.bodyLine);
-    if (tool === undefined && extension === 'json') return send(agentJsonText(agent, prompt), TYPES['.json']!);
-    if (tool === undefined || `agents/${slug}.${tool}.${extension}` !== exportSitePath(agent.slug, tool as OtherTool)) return next();
-    return send(exportAgent({ ...agent.exportSource, prompt }, tool as OtherTool).text, TYPES[`.${extension}`]!);
+    if (kind === 'json') return send(agentJsonText(agent, prompt), type);
+    return send(exportAgent({ ...agent.exportSource, prompt }, kind).text, type);
   };
 }

@@ -43,8 +43,11 @@ export function powerShellQuote(text: string): string {
 /** A tool's agents folders, per shell and scope, as the shell writes them (a shell word, quoted where it needs to be). */
 export type AgentFolders = Readonly<Record<InstallShell, Record<InstallScope, string>>>;
 
+/** Where Claude Code reads agent files, in a project and (under the home folder) for every project. */
+export const CLAUDE_CODE_AGENTS_DIR = '.claude/agents';
+
 /** Claude Code's: `~/.claude/agents` and `.claude/agents`. */
-export const CLAUDE_CODE_FOLDERS: AgentFolders = agentFolders('.claude/agents', '.claude/agents');
+export const CLAUDE_CODE_FOLDERS: AgentFolders = agentFolders(CLAUDE_CODE_AGENTS_DIR, CLAUDE_CODE_AGENTS_DIR);
 
 /**
  * The folders of a tool that reads `<home>/<user>` and `<project>` (both plain relative paths such as

@@ -11,7 +11,6 @@ import { exportFileName } from '../publish/other-tool-files.ts';
 export interface OtherToolRow {
   tool: OtherTool;
   label: string;
-  docs: string;
   /** Where the tool reads the files in a project, and for every project of the user. */
   projectFolder: string;
   userFolder: string;
@@ -24,7 +23,7 @@ export interface OtherToolRow {
 
 function rowOf(tool: OtherTool, install: Record<InstallShell, string>): OtherToolRow {
   const info = OTHER_TOOL_INFO[tool];
-  return { tool, label: info.label, docs: info.docs, projectFolder: info.project, userFolder: `~/${info.user}`, install, notCarried: [] };
+  return { tool, label: info.label, projectFolder: info.project, userFolder: `~/${info.user}`, install, notCarried: [] };
 }
 
 /** An agent's row per tool. `href` of a site path is made by `sitePath`; commands download from `origin`. */

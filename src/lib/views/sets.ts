@@ -1,4 +1,4 @@
-import { powerShellQuote, safeFileName, shellQuote } from '../publish/install.ts';
+import { CLAUDE_CODE_AGENTS_DIR, powerShellQuote, safeFileName, shellQuote } from '../publish/install.ts';
 import { exportName, exportSiteSuffix, OTHER_TOOL_FOLDERS, OTHER_TOOLS } from '../publish/other-tool-files.ts';
 import { plural } from '../catalog/summary.ts';
 import { withoutHiddenCharacters } from '../text/unicode.ts';
@@ -26,7 +26,7 @@ export interface ScriptItem {
  * Claude Code's comes first, under the name the scripts use when no tool is named.
  */
 const SCRIPT_TOOLS = [
-  { id: 'claude', user: '.claude/agents', project: '.claude/agents', extension: '.md', suffix: '.md' },
+  { id: 'claude', user: CLAUDE_CODE_AGENTS_DIR, project: CLAUDE_CODE_AGENTS_DIR, extension: '.md', suffix: '.md' },
   ...OTHER_TOOLS.map((tool) => ({ id: tool, ...OTHER_TOOL_FOLDERS[tool], suffix: exportSiteSuffix(tool) })),
 ];
 const TOOL_LIST = `${OTHER_TOOLS.slice(0, -1).join(', ')} or ${OTHER_TOOLS.at(-1)!}`;
@@ -91,7 +91,7 @@ export function installShellScript(title: string, items: readonly ScriptItem[], 
   ].join('\n');
 }
 
-/** The same script for PowerShell: `-Scope User|Project`, `-Remove`, `-Base <site address>`. */
+/** The same script for PowerShell: `-Scope User|Project`, `-Tool <tool>`, `-Remove`, `-Base <site address>`. */
 export function installPowerShellScript(title: string, items: readonly ScriptItem[], base: string | undefined): string {
   const files = items.map(
     (i) =>
