@@ -5,6 +5,7 @@ import { exportAgent } from '../lib/publish/other-tools.ts';
 import { exportSiteSuffix, OTHER_TOOLS, type OtherTool } from '../lib/publish/other-tool-files.ts';
 import { publicationOf, type Publication } from '../lib/publish/publication.ts';
 import { pluginArchive, planServedMarketplaceOf, type ServedPlugin } from '../lib/publish/served-marketplace.ts';
+import { compressFile } from '../lib/publish/zip.ts';
 import { promptFrom } from '../lib/read/frontmatter.ts';
 import { decodeText } from '../lib/read/text.ts';
 import { agentJsonText, openDataTexts, OPEN_DATA_FILES } from './publish-files.ts';
@@ -104,7 +105,7 @@ export function serveCatalogFiles(
       const files = new Map(plugin.agents.map((agent) => [agent.absPath, bytesOrNothing(agent.absPath)]));
       if ([...files.values()].some((bytes) => bytes === undefined)) return next();
       return send(
-        pluginArchive(plugin, (agent) => files.get(agent.absPath)!),
+        pluginArchive(plugin, (agent) => compressFile(files.get(agent.absPath)!)),
         TYPES['.zip']!,
       );
     }

@@ -15,6 +15,7 @@ import {
   servedMarketplaceUrl,
   SERVED_MARKETPLACE_FILE,
 } from '../lib/publish/served-marketplace.ts';
+import { compressFile, type CompressedFile } from '../lib/publish/zip.ts';
 
 /** Runs `task` for every item with a few at a time in flight; returns the failures, with why. */
 async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>, nameOf: (item: T) => string): Promise<string[]> {
@@ -228,13 +229,20 @@ export async function writeServedMarketplace(
   const failed: string[] = [];
   const files: string[] = [];
   await mkdir(path.join(outDir, 'plugins'), { recursive: true });
+  // Each agent file is in its category's archive and its source's: compressed once, for both.
+  const compressed = new Map<string, CompressedFile>();
+  const compressedOf = (absPath: string) => {
+    let file = compressed.get(absPath);
+    if (!file) compressed.set(absPath, (file = compressFile(bytesOf(absPath)!)));
+    return file;
+  };
   for (const plugin of plan.plugins) {
     const missing = plugin.agents.find((agent) => !bytesOf(agent.absPath));
     if (missing) {
       failed.push(`${plugin.archivePath}: ${missing.absPath} could not be read`);
       continue;
     }
-    const archive = pluginArchive(plugin, (agent) => bytesOf(agent.absPath)!);
+    const archive = pluginArchive(plugin, (agent) => compressedOf(agent.absPath));
     digests.set(plugin.name, createHash('sha256').update(archive).digest('hex'));
     await writeFile(path.join(outDir, plugin.archivePath), archive);
     files.push(plugin.archivePath);

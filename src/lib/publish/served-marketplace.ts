@@ -6,7 +6,6 @@
  * link-local or cloud metadata, so the marketplace is served only when the site's https address is known.
  * Pure: the publishing side reads the bytes and writes the files.
  */
-import { zipSync } from 'fflate';
 import { labelFromFolder } from '../catalog/categories.ts';
 import { slugify } from '../catalog/slugs.ts';
 import {
@@ -29,6 +28,7 @@ import {
   pluginManifestSchema,
   type MarketplaceManifest,
 } from './plugin-manifests.ts';
+import { compressFile, zipArchive, type CompressedFile } from './zip.ts';
 
 /** Where the marketplace is served, relative to the site's base. */
 export const SERVED_MARKETPLACE_FILE = 'marketplace.json';
@@ -198,16 +198,21 @@ export function servedManifest(
 /** 1980-01-01, the earliest time a zip entry can hold: every build of the same files gives the same bytes, so the same SHA-256. */
 const ARCHIVE_TIME = new Date(1980, 0, 1);
 
-/** A plugin as a zip archive: `.claude-plugin/plugin.json`, `README.md` and `agents/` with each file's bytes. */
-export function pluginArchive(plugin: ServedPlugin, bytesOf: (file: PlannedAgentFile) => Uint8Array): Uint8Array {
+/**
+ * A plugin as a zip archive: `.claude-plugin/plugin.json`, `README.md` and `agents/` with each file's bytes.
+ * `compressedOf` gives an agent file compressed; an agent is in two archives, so callers compress each file once.
+ */
+export function pluginArchive(plugin: ServedPlugin, compressedOf: (file: PlannedAgentFile) => CompressedFile): Uint8Array {
   pluginManifestSchema.parse(plugin.manifest);
-  const text = (value: string) => new TextEncoder().encode(value);
-  const files: Record<string, Uint8Array> = {
-    '.claude-plugin/plugin.json': text(`${JSON.stringify(plugin.manifest, null, 2)}\n`),
-    'README.md': text(plugin.readme),
-  };
-  for (const agent of plugin.agents) files[agent.path.slice(plugin.dir.length + 1)] = bytesOf(agent);
-  return zipSync(files, { level: 6, mtime: ARCHIVE_TIME });
+  const text = (value: string) => compressFile(new TextEncoder().encode(value));
+  return zipArchive(
+    [
+      ['.claude-plugin/plugin.json', text(`${JSON.stringify(plugin.manifest, null, 2)}\n`)],
+      ['README.md', text(plugin.readme)],
+      ...plugin.agents.map((agent) => [agent.path.slice(plugin.dir.length + 1), compressedOf(agent)] as const),
+    ],
+    ARCHIVE_TIME,
+  );
 }
 
 /** The two lines that install a plugin of the served marketplace from inside Claude Code. */

@@ -11,6 +11,7 @@ import {
   servedMarketplaceUrl,
   servedPluginLines,
 } from '../../../src/lib/publish/served-marketplace.ts';
+import { compressFile } from '../../../src/lib/publish/zip.ts';
 import { gitPluginLineTable, NO_PLUGIN_LINES, servedPluginLineTable } from '../../../src/lib/views/plugin-lines.ts';
 
 function agent(name: string, categoryId: string, more: Partial<MarketplaceAgent> = {}): MarketplaceAgent {
@@ -126,7 +127,7 @@ describe('pluginArchive and servedManifest', () => {
   const core = result.plugins[0]!;
 
   test('the archive holds plugin.json, the README and each agent file byte for byte', () => {
-    const files = unzipSync(pluginArchive(core, (file) => bytesOf(file.absPath)));
+    const files = unzipSync(pluginArchive(core, (file) => compressFile(bytesOf(file.absPath))));
     expect(Object.keys(files).sort()).toEqual(['.claude-plugin/plugin.json', 'README.md', 'agents/a.md', 'agents/b.md']);
     expect(files['agents/a.md']).toEqual(bytesOf('/agents/core/a.md'));
     const manifest: unknown = JSON.parse(new TextDecoder().decode(files['.claude-plugin/plugin.json']));
@@ -136,7 +137,7 @@ describe('pluginArchive and servedManifest', () => {
   test('the same files give the same archive, so the same SHA-256, build after build', () => {
     const digest = () =>
       createHash('sha256')
-        .update(pluginArchive(core, (file) => bytesOf(file.absPath)))
+        .update(pluginArchive(core, (file) => compressFile(bytesOf(file.absPath))))
         .digest('hex');
     expect(digest()).toBe(digest());
   });
