@@ -61,13 +61,13 @@ function commandBlocks(items: InstallItem[]): HTMLElement[] {
 function commandBlock(key: string, title: string, aria: string, text: string): HTMLElement {
   const block = el('div', 'mt-2 min-w-0');
   block.dataset['command'] = key;
-  const head = el('div', 'mb-1 flex flex-wrap items-center justify-between gap-2');
-  const copy = el('button', 'rounded border border-border px-2 py-0.5 text-xs hover:border-accent', 'Copy');
+  const head = el('div', 'command-head');
+  const copy = el('button', 'small-button', 'Copy');
   copy.type = 'button';
   copy.setAttribute('aria-label', aria);
   copy.addEventListener('click', () => void copyText(text).then((ok) => (copy.textContent = ok ? 'Copied' : 'Copy failed')));
   head.append(el('span', 'text-sm', title), copy);
-  const pre = el('pre', 'rounded border border-border bg-bg p-2 font-mono text-xs break-all whitespace-pre-wrap');
+  const pre = el('pre', 'command-text');
   pre.append(el('code', '', text));
   block.append(head, pre);
   return block;
@@ -157,7 +157,7 @@ export function attachBundleView(root: HTMLElement): void {
         left.append(link, info);
         if (agent.verdict === 'skipped') left.append(el('span', 'ml-2 text-sm font-semibold text-err', 'Claude Code skips it'));
         if (agent.commands.length > 0) left.append(el('span', 'ml-2 text-sm font-semibold text-err', 'Runs commands on your machine'));
-        const remove = el('button', 'rounded border border-border px-2 py-0.5 text-xs hover:border-accent', 'Remove');
+        const remove = el('button', 'small-button', 'Remove');
         remove.type = 'button';
         remove.setAttribute('aria-label', `Remove ${agent.name} from the bundle`);
         remove.addEventListener('click', () => setInBundle(agent.slug, false));

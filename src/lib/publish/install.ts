@@ -107,6 +107,10 @@ export function installCommand(
     const put = `put() { if [ -e "$d/$1" ]; then echo "Kept $d/$1: ${KEPT_REASON}"; else curl -fsSL -o "$d/$1.part" "$2" && mv "$d/$1.part" "$d/$1" && echo "Installed $d/$1"; fi; }`;
     return `d=${folder}; mkdir -p "$d" && ${put}; ${items.map((i) => `put ${i.fileName} ${shellQuote(i.url)}`).join('; ')}`;
   }
+  if (items.length === 1) {
+    const [item] = items as [InstallItem];
+    return `$d = ${folder}; $p = Join-Path $d ${powerShellQuote(item.fileName)}; if (Test-Path -LiteralPath $p) { "Kept \${p}: ${KEPT_REASON}" } else { New-Item -ItemType Directory -Force $d | Out-Null; Invoke-WebRequest -Uri ${powerShellQuote(item.url)} -OutFile "$p.part"; Move-Item -LiteralPath "$p.part" $p; "Installed $p" }`;
+  }
   const files = items.map((i) => `@{ n = ${powerShellQuote(i.fileName)}; u = ${powerShellQuote(i.url)} }`).join(', ');
   return `$d = ${folder}; New-Item -ItemType Directory -Force $d | Out-Null; foreach ($f in @(${files})) { $p = Join-Path $d $f.n; if (Test-Path -LiteralPath $p) { "Kept \${p}: ${KEPT_REASON}" } else { Invoke-WebRequest -Uri $f.u -OutFile "$p.part"; Move-Item -LiteralPath "$p.part" $p; "Installed $p" } }`;
 }
@@ -131,6 +135,10 @@ export function removeCommand(
     const sha = 'sha() { (sha256sum "$1" 2>/dev/null || shasum -a 256 "$1") | cut -c1-64; }';
     const take = `take() { if [ ! -e "$d/$1" ]; then echo "Not there: $d/$1"; elif [ "$(sha "$d/$1")" = "$2" ]; then rm -f "$d/$1" && echo "Removed $d/$1"; else echo "Left $d/$1: ${LEFT_REASON}"; fi; }`;
     return `d=${folder}; ${sha}; ${take}; ${items.map((i) => `take ${i.fileName} ${i.sha256}`).join('; ')}`;
+  }
+  if (items.length === 1) {
+    const [item] = items as [InstallItem];
+    return `$p = Join-Path ${folder} ${powerShellQuote(item.fileName)}; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq '${item.sha256}') { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" }`;
   }
   const files = items.map((i) => `@{ n = ${powerShellQuote(i.fileName)}; h = ${powerShellQuote(i.sha256)} }`).join(', ');
   return `$d = ${folder}; foreach ($f in @(${files})) { $p = Join-Path $d $f.n; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq $f.h) { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" } }`;

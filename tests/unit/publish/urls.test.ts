@@ -163,6 +163,7 @@ describe('install and remove commands', () => {
         installCommand(items, scope, 'powershell'),
         removeCommand(items, scope, 'powershell'),
         installCommand(items.slice(0, 1), scope, 'powershell'),
+        removeCommand(items.slice(0, 1), scope, 'powershell'),
       ]) {
         expect(powerShellProblems(command), command).toEqual([]);
       }
