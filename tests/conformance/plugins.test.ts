@@ -9,6 +9,7 @@ import { CLAUDE_CODE_VERSION } from '../../src/lib/read/claude-code.ts';
 import { sourceFromDir } from '../../src/build/config-file.ts';
 import { scanSources } from '../../src/build/scan.ts';
 import { planServedMarketplace, pluginArchive, servedManifest } from '../../src/lib/publish/served-marketplace.ts';
+import { compressFile } from '../../src/lib/publish/zip.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'plugins-conformance-'));
@@ -38,7 +39,7 @@ describe.each(['content/agents', 'tests/fixtures/agents'])(
     });
 
     test.each(plan.plugins.map((p) => [p.name, p] as const))('each archive unpacked: %s provides exactly its agents', (name, plugin) => {
-      const files = unzipSync(pluginArchive(plugin, (agent) => readFileSync(agent.absPath)));
+      const files = unzipSync(pluginArchive(plugin, (agent) => compressFile(readFileSync(agent.absPath))));
       const pluginDir = path.join(dir, name);
       for (const [file, bytes] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(pluginDir, file)), { recursive: true });
