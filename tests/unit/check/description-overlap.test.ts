@@ -200,3 +200,56 @@ describe('the description-overlap rule in a scan', () => {
     expect(scan.agents.flatMap((a) => a.findings).filter((f) => f.rule === 'description-overlap')).toHaveLength(2);
   });
 });
+
+describe('the groups a review of the default catalogue found Claude could not tell apart', () => {
+  // Each generalist or neighbour against the agents it was confused with. The descriptions now say when to pick
+  // which, so none of these pairs may come back at any score: a description that loses its pointer shows up here.
+  const GROUPS: [string, string[]][] = [
+    [
+      'backend-developer',
+      [
+        'django-specialist',
+        'fastapi-developer',
+        'java-spring-specialist',
+        'laravel-developer',
+        'nestjs-developer',
+        'node-api-developer',
+        'rails-developer',
+        'aspnet-core-developer',
+      ],
+    ],
+    [
+      'frontend-developer',
+      ['vue-developer', 'angular-developer', 'svelte-developer', 'nextjs-developer', 'astro-developer', 'react-specialist'],
+    ],
+    ['ci-pipeline-engineer', ['flaky-test-hunter', 'build-tooling-doctor']],
+    ['flaky-test-hunter', ['build-tooling-doctor', 'debugger']],
+    ['performance-profiler', ['postgres-query-tuner', 'mysql-tuner']],
+    ['refactoring-guide', ['codemod-writer']],
+    ['schema-migration-planner', ['django-specialist', 'rails-developer', 'laravel-developer']],
+    ['dependency-upgrader', ['migration-campaign-lead', 'angular-developer', 'nextjs-developer']],
+    ['test-writer', ['playwright-e2e-writer', 'cypress-e2e-writer']],
+    ['readme-writer', ['tutorial-author', 'onboarding-guide-writer']],
+    ['tutorial-author', ['onboarding-guide-writer']],
+  ];
+  const scan = scanSources([sourceFromDir(path.resolve(import.meta.dirname, '../../../content/agents'), process.cwd())]);
+  const agents = scan.agents.map((a) => ({ name: a.name, description: a.descriptionText, prompt: a.body, sourceId: a.sourceId }));
+  const reported = new Set(
+    findDescriptionOverlaps(agents, { threshold: 0, neighbours: 12 }).map((o) =>
+      [agents[o.first]!.name, agents[o.second]!.name].sort().join(' ~ '),
+    ),
+  );
+
+  test.each(GROUPS)('%s is told apart from its neighbours', (name, neighbours) => {
+    const names = new Set(agents.map((a) => a.name));
+    expect(names.has(name)).toBe(true);
+    for (const other of neighbours) {
+      expect(names.has(other), other).toBe(true);
+      expect(reported.has([name, other].sort().join(' ~ ')), `${name} ~ ${other}`).toBe(false);
+    }
+  });
+
+  test('the check still sees pairs at that score, so the groups above are cleared by their descriptions', () => {
+    expect(reported.size).toBeGreaterThan(20);
+  });
+});
