@@ -242,7 +242,15 @@ export async function writeServedMarketplace(
       failed.push(`${plugin.archivePath}: ${missing.absPath} could not be read`);
       continue;
     }
-    const archive = pluginArchive(plugin, (agent) => compressedOf(agent.absPath));
+    let archive: Uint8Array;
+    try {
+      archive = pluginArchive(plugin, (agent) => compressedOf(agent.absPath));
+    } catch (error) {
+      // Too many agents for one archive: the others are still written, and the marketplace lists only those.
+      if (!(error instanceof RangeError)) throw error;
+      failed.push(`${plugin.archivePath}: ${error.message}`);
+      continue;
+    }
     digests.set(plugin.name, createHash('sha256').update(archive).digest('hex'));
     await writeFile(path.join(outDir, plugin.archivePath), archive);
     files.push(plugin.archivePath);

@@ -54,8 +54,18 @@ const LOCAL_HEADER = 30;
 const CENTRAL_HEADER = 46;
 const END_RECORD = 22;
 
-/** A zip archive of `files` (path in the archive, compressed bytes), in the order given, every entry dated `mtime`. */
+/** The most entries, and bytes, a zip archive holds without the ZIP64 extension, which this writer (as fflate's) lacks. */
+export const ZIP_ENTRY_LIMIT = 0xffff;
+export const ZIP_SIZE_LIMIT = 0xffffffff;
+
+/**
+ * A zip archive of `files` (path in the archive, compressed bytes), in the order given, every entry dated `mtime`.
+ * Throws a RangeError rather than write an archive whose counts or offsets would wrap past the plain format's limits.
+ */
 export function zipArchive(files: readonly (readonly [string, CompressedFile])[], mtime: Date): Uint8Array {
+  if (files.length > ZIP_ENTRY_LIMIT) {
+    throw new RangeError(`${files.length} files are more than a zip archive without ZIP64 holds (${ZIP_ENTRY_LIMIT})`);
+  }
   const encoder = new TextEncoder();
   const names = files.map(([name]) => encoder.encode(name));
   const time = dosTime(mtime);
@@ -65,6 +75,9 @@ export function zipArchive(files: readonly (readonly [string, CompressedFile])[]
     localBytes += LOCAL_HEADER + names[index]!.length + file.deflated.length;
     centralBytes += CENTRAL_HEADER + names[index]!.length;
   });
+  if (localBytes + centralBytes > ZIP_SIZE_LIMIT) {
+    throw new RangeError(`${localBytes + centralBytes} bytes are more than a zip archive without ZIP64 holds (4 GiB)`);
+  }
   const out = new Uint8Array(localBytes + centralBytes + END_RECORD);
   const view = new DataView(out.buffer);
   let local = 0;

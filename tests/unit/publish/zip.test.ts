@@ -1,6 +1,6 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { compressFile, crc32, zipArchive } from '../../../src/lib/publish/zip.ts';
+import { compressFile, crc32, zipArchive, ZIP_ENTRY_LIMIT } from '../../../src/lib/publish/zip.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const MTIME = new Date(1980, 0, 1);
@@ -41,6 +41,13 @@ describe('zipArchive', () => {
       ),
     );
     expect(first['agents/a.md']).toEqual(second['agents/a.md']);
+  });
+
+  test('refuses more files than a zip archive without ZIP64 can count, rather than wrap the count', () => {
+    const file = compressFile(text('x'));
+    const names = (count: number) => Array.from({ length: count }, (_, i) => [`agents/${i}.md`, file] as const);
+    expect(Object.keys(unzipSync(zipArchive(names(ZIP_ENTRY_LIMIT), MTIME)))).toHaveLength(ZIP_ENTRY_LIMIT);
+    expect(() => zipArchive(names(ZIP_ENTRY_LIMIT + 1), MTIME)).toThrow(/65536 files are more than a zip archive/);
   });
 
   test('refuses a date a zip entry cannot hold', () => {
