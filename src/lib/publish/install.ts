@@ -138,7 +138,7 @@ export function removeCommand(
   }
   if (items.length === 1) {
     const [item] = items as [InstallItem];
-    return `$p = Join-Path ${folder} ${powerShellQuote(item.fileName)}; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq '${item.sha256}') { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" }`;
+    return `$p = Join-Path ${folder} ${powerShellQuote(item.fileName)}; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq ${powerShellQuote(item.sha256)}) { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" }`;
   }
   const files = items.map((i) => `@{ n = ${powerShellQuote(i.fileName)}; h = ${powerShellQuote(i.sha256)} }`).join(', ');
   return `$d = ${folder}; foreach ($f in @(${files})) { $p = Join-Path $d $f.n; if (-not (Test-Path -LiteralPath $p)) { "Not there: $p" } elseif ((Get-FileHash -LiteralPath $p -Algorithm SHA256).Hash -eq $f.h) { Remove-Item -LiteralPath $p; "Removed $p" } else { "Left \${p}: ${LEFT_REASON}" } }`;

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 
-/** Lowercase letters and digits joined by single hyphens: the form SPEC requires of marketplace and plugin names. */
 /** True for the hosts Claude Code refuses to fetch a plugin archive from: loopback, link-local and cloud metadata. */
 export function isRefusedArchiveHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -21,6 +20,7 @@ export function isRefusedArchiveHost(hostname: string): boolean {
   );
 }
 
+/** Lowercase letters and digits joined by single hyphens: the form SPEC requires of marketplace and plugin names. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**

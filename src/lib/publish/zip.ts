@@ -86,10 +86,12 @@ export function zipArchive(files: readonly (readonly [string, CompressedFile])[]
     const encoded = names[index]!;
     // Bit 11 of the flags: the name is UTF-8. fflate sets it only for a name that is not ASCII.
     const utf8 = encoded.length !== name.length ? 8 : 0;
-    const header = (at: number, signature: number) => {
-      view.setUint32(at, signature, true);
-      const shift = signature === 0x02014b50 ? 2 : 0;
-      if (shift) view.setUint16(at + 4, 20, true);
+    // A local header and a central directory header hold the same fields; the central one has "version made by"
+    // before them, so they sit two bytes further on. Returns where the name goes.
+    const header = (at: number, inDirectory: boolean) => {
+      view.setUint32(at, inDirectory ? 0x02014b50 : 0x04034b50, true);
+      const shift = inDirectory ? 2 : 0;
+      if (inDirectory) view.setUint16(at + 4, 20, true);
       view.setUint16(at + 4 + shift, 20, true);
       out[at + 7 + shift] = utf8;
       view.setUint16(at + 8 + shift, 8, true);
@@ -101,10 +103,10 @@ export function zipArchive(files: readonly (readonly [string, CompressedFile])[]
       return at + 30 + shift;
     };
     const localOffset = local;
-    out.set(encoded, header(local, 0x04034b50));
+    out.set(encoded, header(local, false));
     out.set(file.deflated, local + LOCAL_HEADER + encoded.length);
     local += LOCAL_HEADER + encoded.length + file.deflated.length;
-    const after = header(central, 0x02014b50);
+    const after = header(central, true);
     view.setUint32(after + 10, localOffset, true);
     out.set(encoded, after + 14);
     central = after + 14 + encoded.length;
