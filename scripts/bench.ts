@@ -212,10 +212,6 @@ interface WarmFigures {
 }
 
 /**
- * Builds `count` synthetic agents three times into the same folder inside the project (so each build
- * finds the previous one's pages in place), changing one agent file before each of the last two.
- */
-/**
  * Folders the benchmark made, removed only when every build is done. On ext4 without a journal (this project's
  * test machines) a new file skips every inode freed in the last minutes, so a build started just after another
  * build's 100,000 files were deleted pays for them (here 20,000 files took 9.2 s to write just after 20,000 were
@@ -223,6 +219,10 @@ interface WarmFigures {
  */
 const leftovers: string[] = [];
 
+/**
+ * Builds `count` synthetic agents three times into the same folder inside the project (so each build
+ * finds the previous one's pages in place), changing one agent file before each of the last two.
+ */
 function warmRebuild(count: number): WarmFigures {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-warm-'));
   const outDir = path.join(root, '.cache/bench-warm');

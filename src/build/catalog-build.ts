@@ -85,10 +85,11 @@ const heapGrowthReset = {
 /**
  * Threads the publishing process gives the file system, instead of Node's four. Nearly all its files go into one
  * folder, `agents/`, where creating a file holds the folder's lock while the kernel finds an inode, and the
- * threads waiting for it spin. In cold builds of 10,000 agents (each after the previous build was deleted), with
- * four threads the build took 50.1 and 62.8 s of CPU (16.6 and 20.0 s of it in the kernel); with one thread 42.2 s,
- * with two 41.5 s (11.6 and 12.4 s in the kernel), the files still done 8 s before the pages. On a machine of two
- * cores that CPU is taken from Astro's rendering.
+ * threads waiting for it spin: in a profile of a slow cold build of 10,000 agents, that was 45 % of the machine's
+ * samples. In cold builds of 10,000 agents (each just after the previous build was deleted), with four threads
+ * the build took 50.1 and 62.8 s of CPU (16.6 and 20.0 s of it in the kernel); with two 41.5 and 48.4 s (12.4 and
+ * 16.4 s), with one 42.2 s (11.6 s), the files still done 8 s before the pages. On a machine of two cores that
+ * CPU is taken from Astro's rendering.
  */
 const FINISHING_FILE_THREADS = 2;
 
