@@ -246,7 +246,8 @@ export async function writeServedMarketplace(
     try {
       archive = pluginArchive(plugin, (agent) => compressedOf(agent.absPath));
     } catch (error) {
-      // Too many agents for one archive: the others are still written, and the marketplace lists only those.
+      // An archive the zip format cannot hold (more files or bytes than it counts, a date before 1980): the others
+      // are still written, and the marketplace lists only those.
       if (!(error instanceof RangeError)) throw error;
       failed.push(`${plugin.archivePath}: ${error.message}`);
       continue;

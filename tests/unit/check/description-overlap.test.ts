@@ -240,8 +240,9 @@ describe('the groups a review of the default catalogue found Claude could not te
     ),
   );
 
+  const names = new Set(agents.map((a) => a.name));
+
   test.each(GROUPS)('%s is told apart from its neighbours', (name, neighbours) => {
-    const names = new Set(agents.map((a) => a.name));
     expect(names.has(name)).toBe(true);
     for (const other of neighbours) {
       expect(names.has(other), other).toBe(true);
