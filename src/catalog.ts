@@ -2,12 +2,12 @@
  * The one module that reads the content collections. Pages import ready view models from here and
  * only lay them out; everything they show is computed once, below, by the pure builders in src/lib/views.
  */
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import type { AgentFacts } from './lib/catalog/agent.ts';
 import { categoryLabelOf } from './lib/catalog/categories.ts';
 import type { SnapshotAgent as Agent } from './lib/catalog/snapshot.ts';
 import pageConfig from 'virtual:subagent-catalog/config';
+import { packedPrompt } from './build/prompt-pack.ts';
 import { readSnapshot } from './build/snapshot-file.ts';
 import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/search/facets.ts';
 import { commandOrigin, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
@@ -122,9 +122,9 @@ export const agents: AgentView[] = all.map((agent, index) => {
 
 const viewBySlug = new Map(agents.map((view) => [view.agent.slug, view]));
 
-/** An agent's prompt as safe HTML, read from the file the content sync rendered it to (kept out of memory until a page needs it). */
+/** An agent's prompt as safe HTML, read from the pack the content sync rendered it to (kept out of memory until a page needs it). */
 export function promptHtml(view: AgentView): string {
-  return readFileSync(view.agent.promptFile, 'utf8');
+  return packedPrompt(view.agent.promptFile, view.agent.promptKey);
 }
 
 /** An agent's install and remove commands, for its page. */

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -5,7 +6,7 @@ import { gitDates } from './git-dates.ts';
 import type { SourceConfig } from '../lib/catalog/config.ts';
 import { catalogSnapshot } from '../lib/catalog/snapshot.ts';
 import { strictFailures, terminalPath } from '../lib/catalog/summary.ts';
-import { promptPath, renderPrompts } from './prompt-cache.ts';
+import { promptKey, renderPrompts } from './prompt-cache.ts';
 import { buildStop } from './build-error.ts';
 import { scanSources } from './scan.ts';
 import { cacheFile, writeSnapshot } from './snapshot-file.ts';
@@ -74,20 +75,22 @@ async function loadCatalog(context: LoaderContext, options: CatalogLoaderOptions
       'Fix the finding, or build without STRICT=1 (and without "strict": true in catalog.config.json). npm run check:agents lists every finding with its fix.',
     );
   }
-  const promptDir = cacheFile(fileURLToPath(context.config.cacheDir), 'prompts');
+  const promptFile = cacheFile(fileURLToPath(context.config.cacheDir), 'prompts.pack');
   // One `git log` per source in a git work tree: the date each file last changed, for its page and the feed.
   const dates = new Map<string, Map<string, string>>();
   for (const source of options.sources) {
     const sourceDates = gitDates(source.absDir);
     if (sourceDates) dates.set(source.id, sourceDates);
   }
-  const snapshot = catalogSnapshot(scan, (body) => promptPath(promptDir, body), dates);
+  const snapshot = catalogSnapshot(scan, (body) => ({ promptFile, promptKey: promptKey(body) }), dates);
   // Written before the prompts are rendered: the publishing side starts from it while this process goes on.
   writeSnapshot(options.snapshotFile, snapshot);
   await renderPrompts(
-    promptDir,
-    scan.agents.map((agent) => ({ body: agent.body, file: promptPath(promptDir, agent.body) })),
+    promptFile,
+    scan.agents.map((agent) => agent.body),
   );
+  // Caches of earlier versions kept a file per prompt in this folder.
+  rmSync(cacheFile(fileURLToPath(context.config.cacheDir), 'prompts'), { recursive: true, force: true });
   const digest = context.generateDigest(snapshotDigestInput(snapshot));
   if (context.store.get(SNAPSHOT_ENTRY)?.digest === digest) return;
   context.store.clear();

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { renderPromptFile } from './prompt-render.ts';
+import { previousPack, writePack } from './prompt-pack.ts';
+import { renderPromptHtml } from './prompt-render.ts';
 
 /**
  * What the rendered HTML depends on besides the prompt: the renderer's own source and the Markdown parser's
@@ -17,42 +18,50 @@ export const RENDER_VERSION = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
-/** Where a prompt's rendered HTML is kept: named by a hash of the prompt, so an unchanged prompt is never rendered twice. */
-export function promptPath(dir: string, body: string): string {
-  return path.join(dir, `${createHash('sha256').update(RENDER_VERSION).update(body).digest('hex').slice(0, 32)}.html`);
-}
-
-/** A prompt to render and the file it goes to. */
-export interface PromptJob {
-  body: string;
-  file: string;
+/** A prompt's key in the pack: a hash of the prompt and of the renderer, so an unchanged prompt is never rendered twice. */
+export function promptKey(body: string): string {
+  return createHash('sha256').update(RENDER_VERSION).update(body).digest('hex').slice(0, 32);
 }
 
 /**
- * Renders every prompt whose file does not exist yet: half in a worker thread and half here, so both
- * cores work while the content syncs. The rendered HTML lives in files, not in memory or the content store.
+ * Writes the pack of every prompt in `bodies` to `packFile`, taking the HTML of each prompt the previous pack
+ * holds from it and rendering the others: half in a worker thread and half here, so both cores work while the
+ * content syncs. Returns how many were rendered. The HTML stays out of the content store, and pages read it from
+ * the pack (see prompt-pack.ts).
  */
-export async function renderPrompts(dir: string, jobs: readonly PromptJob[]): Promise<number> {
-  mkdirSync(dir, { recursive: true });
-  const seen = new Set<string>();
-  const todo = jobs.filter((job) => {
-    if (seen.has(job.file)) return false;
-    seen.add(job.file);
-    return !existsSync(job.file);
-  });
-  if (todo.length < 200) {
-    for (const job of todo) renderPromptFile(job.body, job.file);
-    return todo.length;
+export async function renderPrompts(packFile: string, bodies: readonly string[]): Promise<number> {
+  mkdirSync(path.dirname(packFile), { recursive: true });
+  // Each prompt once, in the order first seen, so the pack is the same for the same catalogue.
+  const byKey = new Map(bodies.map((body) => [promptKey(body), body]));
+  const previous = previousPack(packFile);
+  const html = new Map<string, Buffer>();
+  const todo: [key: string, body: string][] = [];
+  try {
+    for (const [key, body] of byKey) {
+      const kept = previous.read(key);
+      if (kept) html.set(key, kept);
+      else todo.push([key, body]);
+    }
+  } finally {
+    previous.close();
   }
-  const half = Math.floor(todo.length / 2);
-  const worker = new Worker(new URL('./prompt-worker.ts', import.meta.url), { workerData: todo.slice(half) });
-  const done = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prompt worker exited with ${code}`))));
-  });
-  for (const job of todo.slice(0, half)) renderPromptFile(job.body, job.file);
-  await done;
-  await worker.terminate();
+  const half = todo.length < 200 ? todo.length : Math.floor(todo.length / 2);
+  const rendered = half < todo.length ? renderInWorker(todo.slice(half).map(([, body]) => body)) : Promise.resolve([]);
+  for (const [key, body] of todo.slice(0, half)) html.set(key, Buffer.from(renderPromptHtml(body), 'utf8'));
+  const fromWorker = await rendered;
+  todo.slice(half).forEach(([key], index) => html.set(key, Buffer.from(fromWorker[index]!, 'utf8')));
+  writePack(
+    packFile,
+    [...byKey.keys()].map((key) => [key, html.get(key)!] as const),
+  );
   return todo.length;
+}
+
+function renderInWorker(bodies: string[]): Promise<string[]> {
+  const worker = new Worker(new URL('./prompt-worker.ts', import.meta.url), { workerData: bodies });
+  return new Promise<string[]>((resolve, reject) => {
+    worker.once('message', (html: string[]) => resolve(html));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`prompt worker exited with ${code} before it reported`)));
+  }).finally(() => void worker.terminate());
 }

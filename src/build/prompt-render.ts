@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { plainPrompt, renderPrompt } from '../lib/text/markdown.ts';
 
-/** Renders one prompt to a file; a prompt the renderer fails on inside the limits is written as plain text rather than lost. */
-export function renderPromptFile(body: string, file: string): void {
-  let html: string;
+/** One prompt as safe HTML; a prompt the renderer fails on inside the limits is shown as plain text rather than lost. */
+export function renderPromptHtml(body: string): string {
   try {
-    html = renderPrompt(body).html;
+    return renderPrompt(body).html;
   } catch {
-    html = plainPrompt(body);
+    return plainPrompt(body);
   }
-  writeFileSync(file, html);
 }

@@ -1,7 +1,5 @@
-/** A worker thread that renders prompts to files, so the content sync uses both cores. */
+/** A worker thread that renders prompts, so the content sync uses both cores. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PromptJob } from './prompt-cache.ts';
-import { renderPromptFile } from './prompt-render.ts';
+import { renderPromptHtml } from './prompt-render.ts';
 
-for (const job of workerData as PromptJob[]) renderPromptFile(job.body, job.file);
-parentPort?.postMessage('done');
+parentPort?.postMessage((workerData as string[]).map(renderPromptHtml));

@@ -7,16 +7,20 @@ import { findingSchema } from '../check/findings.ts';
 import { formatSummary } from './summary.ts';
 
 /** Bumped whenever the snapshot's shape changes, so a build never reads one an older build left. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * An agent in the snapshot: everything its page, the lists and the open data show, and where the build finds the
- * rest (the prompt rendered to safe HTML, in a file of the build cache named by the prompt's hash; the line the
- * prompt starts on and the fields `claude --agents` takes, for the agent's JSON file). The prompt itself is not in
- * it: pages read the rendered file, and the publishing side reads the agent's bytes, which it copies anyway.
+ * rest (the prompt rendered to safe HTML, in the build cache's file of rendered prompts under a hash of the prompt;
+ * the line the prompt starts on and the fields `claude --agents` takes, for the agent's JSON file). The prompt
+ * itself is not in it: pages read the rendered HTML, and the publishing side reads the agent's bytes, which it
+ * copies anyway.
  */
 export const snapshotAgentSchema = agentDataSchema.extend({
+  /** The file of rendered prompts that holds this agent's, the same for every agent of a build. */
   promptFile: z.string(),
+  /** The prompt's key in that file. */
+  promptKey: z.string(),
   /** When the file last changed, from git (ISO 8601), when its source is a git repository. */
   updated: z.string().optional(),
   bodyLine: z.number().int().positive(),
@@ -96,12 +100,12 @@ export function catalogueOrder<T extends { name: string; sourceId: string; slug:
 export type GitDatesBySource = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /**
- * The snapshot of a scan; `promptFileOf` names the file each prompt is rendered to, and `gitDates` holds the
+ * The snapshot of a scan; `promptOf` says where each prompt's rendered HTML will be, and `gitDates` holds the
  * dates of the sources in git (the pages and the feed both read them from here).
  */
 export function catalogSnapshot(
   scan: ScanResult,
-  promptFileOf: (body: string) => string,
+  promptOf: (body: string) => { promptFile: string; promptKey: string },
   gitDates: GitDatesBySource = new Map(),
 ): CatalogSnapshot {
   const sources = scan.summaries.map((s) => s.source);
@@ -110,7 +114,7 @@ export function catalogSnapshot(
     sources.map((s) => s.id),
   ).map(({ body, ...agent }) => {
     const updated = gitDates.get(agent.sourceId)?.get(agent.file.absPath);
-    return { ...agent, promptFile: promptFileOf(body), ...(updated === undefined ? {} : { updated }) };
+    return { ...agent, ...promptOf(body), ...(updated === undefined ? {} : { updated }) };
   });
   return {
     version: SNAPSHOT_VERSION,

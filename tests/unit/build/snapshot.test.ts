@@ -14,7 +14,7 @@ const scan = scanSources([
   sourceFromDir('tests/fixtures/agents', root, { id: 'fixtures' }),
   sourceFromDir('content/agents', root, { id: 'catalog' }),
 ]);
-const snapshot = catalogSnapshot(scan, (body) => `/cache/prompts/${body.length}.html`);
+const snapshot = catalogSnapshot(scan, (body) => ({ promptFile: '/cache/prompts.pack', promptKey: String(body.length) }));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,7 +30,11 @@ describe('the catalogue snapshot', () => {
 
   test('git dates reach the agents of dated sources, and say which sources have none', () => {
     const first = scan.agents.find((a) => a.sourceId === 'catalog')!;
-    const dated = catalogSnapshot(scan, () => '/p.html', new Map([['catalog', new Map([[first.file.absPath, '2026-11-30T08:00:00Z']])]]));
+    const dated = catalogSnapshot(
+      scan,
+      () => ({ promptFile: '/p.pack', promptKey: 'k' }),
+      new Map([['catalog', new Map([[first.file.absPath, '2026-11-30T08:00:00Z']])]]),
+    );
     expect(dated.agents.find((a) => a.slug === first.slug)!.updated).toBe('2026-11-30T08:00:00Z');
     expect(dated.agents.filter((a) => a.updated !== undefined)).toHaveLength(1);
     expect(dated.sources.map((s) => [s.id, s.dated])).toEqual([
