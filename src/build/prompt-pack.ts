@@ -43,7 +43,7 @@ function openPack(file: string): OpenPack {
     const dataStart = 4 + indexLength;
     const index: PackIndex = new Map(Object.entries(entries));
     for (const [key, [offset, length]] of index)
-      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || dataStart + offset + length > size)
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || dataStart + offset + length > size)
         throw new Error(`The prompt pack's entry ${key} lies outside the file`);
     return { file, fd, ino, mtimeMs, dataStart, index };
   } catch (error) {

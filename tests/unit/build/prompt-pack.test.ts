@@ -52,6 +52,8 @@ describe('a prompt pack', () => {
     ['an index longer than the file', '\u00ff\u00ff\u00ff\u0000{}'],
     ['an index that is not JSON', '\u0003\u0000\u0000\u0000{x}'],
     ['an entry past the end', '\u000d\u0000\u0000\u0000{"a":[0,100]}'],
+    ['an entry before the start', '\u000e\u0000\u0000\u0000{"a":[-14,14]}'],
+    ['an entry that is not a pair', '\u0007\u0000\u0000\u0000{"a":3}'],
   ])('left by an earlier build is ignored when it is not readable: %s', (_, content) => {
     const file = packIn();
     if (content !== null) writeFileSync(file, Buffer.from(content, 'latin1'));
