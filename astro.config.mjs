@@ -23,6 +23,10 @@ const outside = path.relative(root, requestedOutDir).startsWith('..') || path.is
 const building = process.argv.includes('build');
 const outDir = outside && building ? path.join(cacheDir, 'staged-dist') : requestedOutDir;
 
+// Agent pages a rebuild keeps are not rendered, so Astro does not list them: the catalogue adds them here for the sitemap.
+/** @type {string[]} */
+const keptAgentPages = [];
+
 export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',
@@ -31,8 +35,8 @@ export default defineConfig({
   // The sitemap needs the site's address; without SITE_URL it is left out (robots.txt then names none).
   integrations: [
     mdx(),
-    ...(process.env.SITE_URL ? [sitemap()] : []),
-    catalogBuild(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir }),
+    ...(process.env.SITE_URL ? [sitemap({ customPages: keptAgentPages })] : []),
+    catalogBuild({ sitemapPages: keptAgentPages, ...(outDir === requestedOutDir ? {} : { publishTo: requestedOutDir }) }),
   ],
   // Pages are written while the next ones render; Astro still honours the incremental cache at this setting.
   build: { concurrency: 4 },

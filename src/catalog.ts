@@ -9,6 +9,7 @@ import type { SnapshotAgent as Agent } from './lib/catalog/snapshot.ts';
 import pageConfig from 'virtual:subagent-catalog/config';
 import { packedPrompt } from './build/prompt-pack.ts';
 import { readSnapshot } from './build/snapshot-file.ts';
+import { agentPagesToRender } from './build/kept-pages.ts';
 import { listedToolNames, skillFacetValues, toolFacetValues } from './lib/search/facets.ts';
 import { commandOrigin, scriptCommands, SITE_PLACEHOLDER } from './lib/publish/install.ts';
 import { planServedMarketplaceOf, servedMarketplaceUrl } from './lib/publish/served-marketplace.ts';
@@ -106,7 +107,7 @@ const rows = all.map((agent) => agentRow(agent, context));
 const rowBySlug = new Map(rows.map((row) => [row.slug, row]));
 const rowOf = (slug: string) => rowBySlug.get(slug);
 const related = relatedAgents(all);
-/** What the layout shows of the whole site, part of every page's key for the incremental build. */
+/** What the layout shows of the whole site, part of every page's key (see page-key.ts). */
 export const layoutKey = `${import.meta.env.BASE_URL}|${siteUrl ?? ''}|${hasManySources}`;
 
 /** Every agent's view, in catalogue order (by name, then source, then slug). */
@@ -121,6 +122,24 @@ export const agents: AgentView[] = all.map((agent, index) => {
 });
 
 const viewBySlug = new Map(agents.map((view) => [view.agent.slug, view]));
+
+let rendered: AgentView[] | undefined;
+/**
+ * The agents whose pages this build renders: in a rebuild, those whose page changed or is missing; the others
+ * keep the page the previous build wrote (src/build/kept-pages.ts). Every agent in `astro dev`.
+ */
+export function agentsToRender(): AgentView[] {
+  const settings = pageConfig.keptPages;
+  if (!settings) return agents;
+  if (!rendered) {
+    const render = agentPagesToRender(
+      settings,
+      agents.map((view) => ({ slug: view.agent.slug, key: view.pageKey })),
+    );
+    rendered = agents.filter((view) => render.has(view.agent.slug));
+  }
+  return rendered;
+}
 
 /** An agent's prompt as safe HTML, read from the pack the content sync rendered it to (kept out of memory until a page needs it). */
 export function promptHtml(view: AgentView): string {

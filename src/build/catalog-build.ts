@@ -11,6 +11,7 @@ import { buildStop } from './build-error.ts';
 import { loadCatalogConfig } from './config-file.ts';
 import type { FinishingInput, FinishingReport } from './finishing-process.ts';
 import { filesBelow, moveFolder } from './publish-files.ts';
+import { codeDigest, commitKeptPages, keptAgentSlugs, keptPagesSettings, startKeptPages } from './kept-pages.ts';
 import { phaseLine } from './phases.ts';
 import { cacheFile, removeSnapshot, snapshotFileIn } from './snapshot-file.ts';
 import { catalogVirtualModules } from './virtual-modules.ts';
@@ -162,8 +163,10 @@ function logReport(logger: AstroIntegrationLogger, report: FinishingReport): voi
  * printed. In `astro dev` it serves the raw files, agent JSON and open data from the same snapshot.
  * `astro build` alone produces a complete dist/.
  */
-export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegration {
+export function catalogBuild(options: { publishTo?: string; sitemapPages?: string[] } = {}): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
+  let site: string | undefined;
   let searchDir = '';
   let searchKeyFile = '';
   let publicDir = '';
@@ -176,19 +179,23 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
   return {
     name: 'subagent-catalog-build',
     hooks: {
-      // The output folder is not emptied: pages the incremental build keeps stay, and stale files go at the end.
+      // The output folder is not emptied: pages a rebuild keeps stay, and stale files go at the end.
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const catalog = catalogConfig(fileURLToPath(config.root), logger);
         marketplace = catalog.marketplace;
         snapshotFile = snapshotFileIn(fileURLToPath(config.cacheDir));
-        updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [catalogVirtualModules(catalog, snapshotFile)] } });
         building = command === 'build';
+        const keptPages = building
+          ? keptPagesSettings(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir), codeDigest(fileURLToPath(config.root), catalog))
+          : undefined;
+        updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [catalogVirtualModules(catalog, snapshotFile, keptPages)] } });
         if (!building) return;
         setFlagsFromString(HEAP_GROWTH_WHILE_BUNDLING);
         updateConfig({ vite: { plugins: [heapGrowthReset] } });
       },
       'astro:config:done': ({ config }) => {
-        const cacheDir = fileURLToPath(config.cacheDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+        site = config.site;
         outDir = fileURLToPath(config.outDir);
         searchDir = cacheFile(cacheDir, 'pagefind');
         searchKeyFile = cacheFile(cacheDir, 'pagefind.key');
@@ -214,11 +221,18 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
       'astro:build:start': ({ logger }) => {
         logger.info(phaseLine('content-synced'));
         buildStartedMs = fileSystemNow(outDir);
+        startKeptPages(cacheDir);
         if (!existsSync(snapshotFile))
           throw new AstroError(
             'The content loader wrote no snapshot of the catalogue.',
             'Did the content sync run? Build again; if it happens again, report it with the build output.',
           );
+      },
+      // The agent pages this build kept are not among the pages Astro rendered, which is all the sitemap lists.
+      'astro:build:generated': () => {
+        if (!options.sitemapPages || !site) return;
+        const siteBase = new URL(base, site);
+        for (const slug of keptAgentSlugs(cacheDir)) options.sitemapPages.push(new URL(`agents/${slug}/`, siteBase).href);
       },
       'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');
@@ -231,6 +245,7 @@ export function catalogBuild(options: { publishTo?: string } = {}): AstroIntegra
         const removed = removeStaleFiles(siteDir, publicDir, buildStartedMs, report, pages);
         logReport(logger, report);
         if (removed > 0) logger.info(`Removed ${removed} files of the previous build that this one did not write`);
+        commitKeptPages(cacheDir);
         logger.info(phaseLine('finished'));
         if (options.publishTo) {
           // Built inside the cache, for the reason in astro.config.mjs; moved to where it was asked for.

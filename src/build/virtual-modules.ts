@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import type { CatalogConfig } from '../lib/catalog/config.ts';
+import type { KeptPagesSettings } from './kept-pages.ts';
 import type { CatalogLoaderOptions } from './loader.ts';
 
 /** The settings pages read, with nothing of the build machine but where the snapshot is (which no page prints). */
@@ -10,13 +11,20 @@ export interface PageConfig {
   marketplace: { name: string; owner?: string | undefined; repository?: string | undefined } | undefined;
   /** The catalogue snapshot the content loader writes. */
   snapshotFile: string;
+  /** In a build, how the agent route keeps unchanged pages (src/build/kept-pages.ts); in `astro dev`, nothing. */
+  keptPages: KeptPagesSettings | undefined;
 }
 
 const MODULES = {
-  'virtual:subagent-catalog/config': (config: CatalogConfig, snapshotFile: string): PageConfig => ({
+  'virtual:subagent-catalog/config': (
+    config: CatalogConfig,
+    snapshotFile: string,
+    keptPages: KeptPagesSettings | undefined,
+  ): PageConfig => ({
     sources: config.sources.map((s) => ({ id: s.id, label: s.label, repository: s.repository })),
     marketplace: config.marketplace,
     snapshotFile,
+    keptPages,
   }),
   'virtual:subagent-catalog/loader': (config: CatalogConfig, snapshotFile: string): CatalogLoaderOptions => ({
     sources: config.sources,
@@ -29,7 +37,7 @@ const MODULES = {
  * Hands the catalogue config, validated once by the integration, to the pages and to the content loader as
  * virtual modules, one way only, as Starlight hands its config to its pages.
  */
-export function catalogVirtualModules(config: CatalogConfig, snapshotFile: string): Plugin {
+export function catalogVirtualModules(config: CatalogConfig, snapshotFile: string, keptPages?: KeptPagesSettings): Plugin {
   return {
     name: 'subagent-catalog:virtual-modules',
     resolveId(id) {
@@ -39,7 +47,7 @@ export function catalogVirtualModules(config: CatalogConfig, snapshotFile: strin
       if (!id.startsWith('\0')) return undefined;
       const name = id.slice(1);
       if (!Object.hasOwn(MODULES, name)) return undefined;
-      return `export default ${JSON.stringify(MODULES[name as keyof typeof MODULES](config, snapshotFile))};`;
+      return `export default ${JSON.stringify(MODULES[name as keyof typeof MODULES](config, snapshotFile, keptPages))};`;
     },
   };
 }

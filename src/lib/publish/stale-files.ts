@@ -1,6 +1,6 @@
 /**
  * Which files of a previous build to delete once a build is done. The output folder is not emptied
- * before a build, so that agent pages Astro's incremental build leaves untouched stay where they are;
+ * before a build, so that pages a rebuild keeps (see src/lib/views/kept-pages.ts) stay where they are;
  * everything else this build did not write is stale.
  */
 
@@ -10,7 +10,7 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
-/** The page file of each agent, which an incremental build may keep from the previous build unchanged. */
+/** The page file of each agent, which a rebuild may keep from the previous build unchanged. */
 export function agentPageFiles(slugs: Iterable<string>): Set<string> {
   return new Set([...slugs].map((slug) => `agents/${slug}/index.html`));
 }

@@ -160,8 +160,9 @@ test(
       spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, AGENTS_DIR: source, OUT_DIR: outDir },
+        env: { ...process.env, AGENTS_DIR: source, OUT_DIR: outDir, SITE_URL: 'https://catalog.example' },
       });
+    const sitemap = () => readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
     try {
       expect(build().status).toBe(0);
       // Nothing of the build machine is published: not the source folder (outside the project here), not the project.
@@ -190,14 +191,22 @@ test(
       expect(readFileSync(path.join(outDir, 'agents/empty-tools.md'), 'utf8')).toContain('Changed between the two builds.');
       expect(asBuilt(kept)).toEqual(keptBefore);
       expect(asBuilt(keptList)).toEqual(keptListBefore);
+      // The kept page was not rendered, and the sitemap still lists it, as it lists the rendered ones.
+      expect(sitemap()).toContain('<loc>https://catalog.example/agents/kept-agent/</loc>');
+      expect(sitemap()).toContain('<loc>https://catalog.example/agents/empty-tools/</loc>');
+      expect(sitemap()).not.toContain('bypass-agent');
       expect(readFileSync(path.join(outDir, 'categories/messy/index.html'), 'utf8')).toContain('Changed between the two builds.');
       expect(readFileSync(path.join(outDir, 'agents/index.html'), 'utf8')).not.toContain('bypass-agent');
       expect(readFileSync(path.join(outDir, 'agents.json'), 'utf8')).not.toContain('bypass-agent');
       // A description changed, so the search index was built again; a third build with nothing changed keeps it.
       expect(second.stdout).toMatch(/Indexed \d+ agents for search/);
       const searchFiles = readdirSync(path.join(outDir, 'pagefind'), { recursive: true });
+      // A kept page deleted from the site is rendered again.
+      rmSync(kept);
       const third = build();
       expect(third.status).toBe(0);
+      expect(readFileSync(kept, 'utf8')).toBe(keptBefore.text);
+      expect(sitemap()).toContain('<loc>https://catalog.example/agents/kept-agent/</loc>');
       expect(third.stdout).toContain('Kept the search index of the previous build');
       expect(readdirSync(path.join(outDir, 'pagefind'), { recursive: true })).toEqual(searchFiles);
     } finally {
