@@ -3,7 +3,10 @@ import type { CatalogConfig } from '../lib/catalog/config.ts';
 import type { KeptPagesSettings } from './kept-pages.ts';
 import type { CatalogLoaderOptions } from './loader.ts';
 
-/** The settings pages read, with nothing of the build machine but where the snapshot is (which no page prints). */
+/**
+ * The settings pages read, with nothing of the build machine but where the snapshot and the record of kept pages
+ * are (which no page prints).
+ */
 export interface PageConfig {
   /** Each source as pages name it. */
   sources: { id: string; label: string; repository: string | undefined }[];
