@@ -7,6 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { CatalogConfig } from '../lib/catalog/config.ts';
 import { agentPageFiles, pageFile, staleCandidates, staleFiles, type OutputFile } from '../lib/publish/stale-files.ts';
+import { createUrls } from '../lib/views/urls.ts';
 import { buildStop } from './build-error.ts';
 import { loadCatalogConfig } from './config-file.ts';
 import type { FinishingInput, FinishingReport } from './finishing-process.ts';
@@ -231,8 +232,8 @@ export function catalogBuild(options: { publishTo?: string; sitemapPages?: strin
       // The agent pages this build kept are not among the pages Astro rendered, which is all the sitemap lists.
       'astro:build:generated': () => {
         if (!options.sitemapPages || !site) return;
-        const siteBase = new URL(base, site);
-        for (const slug of keptAgentSlugs(cacheDir)) options.sitemapPages.push(new URL(`agents/${slug}/`, siteBase).href);
+        const urls = createUrls(base);
+        for (const slug of keptAgentSlugs(cacheDir)) options.sitemapPages.push(new URL(urls.agent(slug), site).href);
       },
       'astro:build:done': async ({ dir, logger, pages }) => {
         if (!finishing) throw new Error('The publishing process was not started: did the build start?');

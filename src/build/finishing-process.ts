@@ -18,6 +18,7 @@ import {
   publishAgentFiles,
   removeInBackground,
   publishedFiles,
+  readText,
   writeOpenData,
   writeServedMarketplace,
   type PublishedFingerprints,
@@ -69,15 +70,6 @@ export interface FinishingReport {
   searchKept: boolean;
   /** Peak memory of this process, in MiB. */
   peakMiB: number;
-}
-
-/** A small text file's content, or undefined when it cannot be read. */
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the previous build published, or nothing when it left no record (or an unreadable one). */

@@ -6,9 +6,11 @@
  *   pages.json ──(build starts)──▶ pages.previous.json ──(agent route plans)──▶ pages.next.json ──(build done)──▶ pages.json
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { agentPageFile } from '../lib/publish/stale-files.ts';
 import { parseAgentPagesRecord, planAgentPages } from '../lib/views/kept-pages.ts';
+import { filesBelow, readText } from './publish-files.ts';
 import { cacheFile } from './snapshot-file.ts';
 
 /** Where a build keeps its record of agent pages, and what the agent route needs to plan them. */
@@ -34,13 +36,13 @@ function recordFiles(cacheDir: string): { current: string; previous: string; nex
  */
 export function codeDigest(root: string, catalogConfig: unknown): string {
   const hash = createHash('sha256').update(JSON.stringify(catalogConfig));
-  const files = readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
+  const code = filesBelow(path.join(root, 'src'))
+    .map((file) => `src/${file}`)
     .sort();
-  for (const file of [...files, path.join(root, 'astro.config.mjs'), path.join(root, 'package-lock.json')]) {
-    hash.update(path.relative(root, file)).update('\0');
-    if (existsSync(file)) hash.update(readFileSync(file));
+  for (const file of [...code, 'astro.config.mjs', 'package-lock.json']) {
+    const absolute = path.join(root, file);
+    hash.update(file).update('\0');
+    if (existsSync(absolute)) hash.update(readFileSync(absolute));
     hash.update('\0');
   }
   return hash.digest('hex');
@@ -60,19 +62,12 @@ export function startKeptPages(cacheDir: string): void {
   if (existsSync(files.current)) renameSync(files.current, files.previous);
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** Which of `pages` (slug and key) the agent route renders; writes the record this build will keep if it succeeds. */
 export function agentPagesToRender(settings: KeptPagesSettings, pages: readonly { slug: string; key: string }[]): Set<string> {
   const previous = parseAgentPagesRecord(readText(settings.previousFile));
-  const pageFile = (slug: string) => path.join(settings.outDir, 'agents', slug, 'index.html');
-  const { render, record } = planAgentPages(pages, previous, settings.codeDigest, (slug) => existsSync(pageFile(slug)));
+  const { render, record } = planAgentPages(pages, previous, settings.codeDigest, (slug) =>
+    existsSync(path.join(settings.outDir, agentPageFile(slug))),
+  );
   mkdirSync(path.dirname(settings.nextFile), { recursive: true });
   writeFileSync(settings.nextFile, JSON.stringify(record));
   return render;

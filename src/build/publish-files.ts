@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -101,6 +101,15 @@ function exportFileNames(slug: string): string[] {
 /** The files publishAgentFiles and writeOpenData write, relative to the output folder. */
 export function publishedFiles(publication: Publication): string[] {
   return [...publication.agents.flatMap((a) => [...agentFileNames(a.slug), ...exportFileNames(a.slug)]), ...OPEN_DATA_FILES];
+}
+
+/** A small text file's content, or undefined when it cannot be read. */
+export function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file below `dir`, relative to it with `/`; none when it does not exist (or cannot be read). */

@@ -10,9 +10,14 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
-/** The page file of each agent, which a rebuild may keep from the previous build unchanged. */
+/** An agent's page file, relative to the output folder; a rebuild may keep it from the previous build unchanged. */
+export function agentPageFile(slug: string): string {
+  return `agents/${slug}/index.html`;
+}
+
+/** The page file of each agent. */
 export function agentPageFiles(slugs: Iterable<string>): Set<string> {
-  return new Set([...slugs].map((slug) => `agents/${slug}/index.html`));
+  return new Set([...slugs].map(agentPageFile));
 }
 
 /** The file Astro writes for a page it lists as `pathname` (`agents/x/` → `agents/x/index.html`). */
