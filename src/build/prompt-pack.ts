@@ -75,7 +75,8 @@ export function writePack(file: string, entries: Iterable<readonly [key: string,
   const index: Record<string, [number, number]> = {};
   let offset = 0;
   for (const [key, html] of entries) {
-    if (key in index) continue;
+    // Own keys only: `in` would also find what every object inherits, such as a key named `constructor`.
+    if (Object.hasOwn(index, key)) continue;
     index[key] = [offset, html.length];
     chunks.push(html);
     offset += html.length;

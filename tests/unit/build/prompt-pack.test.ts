@@ -21,6 +21,7 @@ describe('a prompt pack', () => {
     ['one prompt', [entry('a', '<p>one</p>')]],
     ['an empty prompt between two', [entry('a', '<p>x</p>'), entry('b', ''), entry('c', '<p>z</p>')]],
     ['text beyond ASCII', [entry('a', '<p>naïve 日本語 🙂</p>'), entry('b', '<p>\u2028 and \0</p>')]],
+    ['keys named like what every object inherits', [entry('constructor', '<p>c</p>'), entry('toString', '<p>t</p>')]],
   ])('gives back every prompt byte for byte: %s', (_, entries) => {
     const file = packIn();
     writePack(file, entries);
